@@ -1,0 +1,64 @@
+/**
+ * Errors are data with a code and a place (STYLE 7). Input problems are collected as `Issue`s and
+ * thrown together in one `InputError` (exit code 2); broken invariants are `InternalError`s (exit 3).
+ * Liquidations, rejected intents and insolvency are events, never exceptions.
+ */
+export interface Issue {
+  /** Stable machine-readable code, e.g. `unknown_key`, `out_of_range`, `missing`. */
+  readonly code: string;
+  /** Where: a field path (`oracle.heartbeat`), optionally prefixed by a file, row or column. */
+  readonly path: string;
+  /** What was wrong and what is allowed, in one sentence. */
+  readonly message: string;
+  readonly file?: string;
+  readonly row?: number;
+}
+
+export class BallastError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad input: a scenario, data file or flag that cannot be used as given. Exit code 2. */
+export class InputError extends BallastError {
+  constructor(
+    readonly issues: readonly Issue[],
+    readonly source?: string,
+  ) {
+    super(formatIssues(issues, source), 2);
+  }
+}
+
+/** A broken invariant inside Ballast (e.g. the ledger stopped balancing). Exit code 3. */
+export class InternalError extends BallastError {
+  constructor(message: string) {
+    super(message, 3);
+  }
+}
+
+/** Renders issues one per line: `file: path: message`. */
+export function formatIssues(issues: readonly Issue[], source?: string): string {
+  const head = source ? `${source}: ${issues.length} problem${issues.length === 1 ? "" : "s"}` : "";
+  const lines = issues.map((i) => {
+    const where = [i.file, i.row !== undefined ? `row ${i.row}` : undefined, i.path]
+      .filter((s) => s !== undefined && s !== "")
+      .join(": ");
+    return `  - ${where}: ${i.message}`;
+  });
+  return [head, ...lines].filter((l) => l !== "").join("\n");
+}
+
+/** Describes a found value briefly for an error message. */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (v === null) return "null";
+  if (typeof v === "string") return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  return "an object";
+}

@@ -1,0 +1,197 @@
+/**
+ * Self-describing parameters for every pluggable kind (STYLE 4). A kind declares its parameters
+ * once; the same declaration validates scenario files (collecting every issue), fills defaults,
+ * and is printed by `ballast list`.
+ */
+
+import { describeValue, type Issue } from "./errors.js";
+import { DURATION_UNITS, parseDuration } from "./units.js";
+
+export type ParamType =
+  | "number"
+  | "integer"
+  | "duration"
+  | "string"
+  | "boolean"
+  | "enum"
+  | "numbers"
+  | "record"
+  | "object";
+
+export interface ParamSpec {
+  readonly type: ParamType;
+  readonly description: string;
+  /** Absent: the parameter is required unless `optional`. */
+  readonly default?: unknown;
+  readonly optional?: boolean;
+  readonly min?: number;
+  readonly max?: number;
+  /** When true, `min` itself is not allowed (x > min). */
+  readonly exclusiveMin?: boolean;
+  readonly values?: readonly string[];
+}
+
+export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
+export type Params = Readonly<Record<string, unknown>>;
+
+/** Levenshtein distance, for did-you-mean suggestions. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] as number;
+      prev[j] = Math.min(up + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length] as number;
+}
+
+/** The closest allowed word within distance 3, formatted as a suggestion, or "". */
+export function didYouMean(word: string, allowed: readonly string[]): string {
+  let best = "";
+  let bestD = 4;
+  for (const a of allowed) {
+    const d = editDistance(word.toLowerCase(), a.toLowerCase());
+    if (d < bestD) {
+      best = a;
+      bestD = d;
+    }
+  }
+  return best ? ` (did you mean "${best}"?)` : "";
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Reports keys of `raw` that are not in `allowed`, with a suggestion. */
+export function checkUnknownKeys(
+  raw: Record<string, unknown>,
+  allowed: readonly string[],
+  path: string,
+  issues: Issue[],
+): void {
+  for (const key of Object.keys(raw)) {
+    if (!allowed.includes(key)) {
+      issues.push({
+        code: "unknown_key",
+        path: join(path, key),
+        message: `unknown key "${key}"${didYouMean(key, allowed)}; allowed: ${allowed.join(", ")}`,
+      });
+    }
+  }
+}
+
+export function join(path: string, key: string | number): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  return path ? `${path}.${key}` : key;
+}
+
+function rangeText(spec: ParamSpec): string {
+  const lo = spec.min === undefined ? "" : `${spec.exclusiveMin ? ">" : "≥"} ${spec.min}`;
+  const hi = spec.max === undefined ? "" : `≤ ${spec.max}`;
+  return [lo, hi].filter((s) => s).join(" and ");
+}
+
+function checkRange(x: number, spec: ParamSpec, path: string, issues: Issue[]): void {
+  const low = spec.min !== undefined && (spec.exclusiveMin ? x <= spec.min : x < spec.min);
+  const high = spec.max !== undefined && x > spec.max;
+  if (low || high) {
+    issues.push({ code: "out_of_range", path, message: `found ${x}; allowed: a number ${rangeText(spec)}` });
+  }
+}
+
+/** Validates one value against its spec; returns the normalised value (durations → ms). */
+export function readValue(v: unknown, spec: ParamSpec, path: string, issues: Issue[]): unknown {
+  const bad = (allowed: string) =>
+    issues.push({ code: "wrong_type", path, message: `found ${describeValue(v)}; allowed: ${allowed}` });
+  switch (spec.type) {
+    case "number":
+    case "integer": {
+      if (typeof v !== "number" || !Number.isFinite(v) || (spec.type === "integer" && !Number.isInteger(v))) {
+        bad(
+          `${spec.type === "integer" ? "an integer" : "a finite number"}${spec.min !== undefined || spec.max !== undefined ? ` ${rangeText(spec)}` : ""}`,
+        );
+        return undefined;
+      }
+      checkRange(v, spec, path, issues);
+      return v;
+    }
+    case "duration": {
+      const ms = parseDuration(v);
+      if (ms === undefined) {
+        bad(`a duration such as "30s", "1h", "7d" (units ${DURATION_UNITS.join(", ")}) or milliseconds`);
+        return undefined;
+      }
+      checkRange(ms, spec, path, issues);
+      return ms;
+    }
+    case "string":
+      if (typeof v !== "string" || v === "") bad("a non-empty string");
+      return v;
+    case "boolean":
+      if (typeof v !== "boolean") bad("true or false");
+      return v;
+    case "enum":
+      if (typeof v !== "string" || !spec.values?.includes(v)) {
+        const hint = typeof v === "string" ? didYouMean(v, spec.values ?? []) : "";
+        bad(`one of ${spec.values?.join(", ")}${hint}`);
+      }
+      return v;
+    case "numbers":
+      if (!Array.isArray(v) || v.some((x) => typeof x !== "number" || !Number.isFinite(x))) {
+        bad("a list of finite numbers");
+        return undefined;
+      }
+      for (const [i, x] of v.entries()) checkRange(x as number, spec, join(path, i), issues);
+      return v;
+    case "record":
+    case "object":
+      if (!isRecord(v)) bad("a mapping of keys to values");
+      return v;
+  }
+}
+
+/**
+ * Reads a kind's parameters from `raw` (the `kind` key is ignored): reports unknown keys, missing
+ * required values, wrong types and out-of-range values; fills defaults.
+ */
+export function readParams(
+  raw: Record<string, unknown>,
+  specs: ParamSpecs,
+  path: string,
+  issues: Issue[],
+): Record<string, unknown> {
+  checkUnknownKeys(raw, ["kind", ...Object.keys(specs)], path, issues);
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(specs)) {
+    const v = raw[key];
+    if (v === undefined) {
+      if (spec.default !== undefined) out[key] = readValue(spec.default, spec, join(path, key), issues);
+      else if (!spec.optional) {
+        issues.push({
+          code: "missing",
+          path: join(path, key),
+          message: `required field is missing; expected ${spec.type}: ${spec.description}`,
+        });
+      }
+      continue;
+    }
+    out[key] = readValue(v, spec, join(path, key), issues);
+  }
+  return out;
+}
+
+/** One line per parameter: `name  type  default  description`, for `ballast list`. */
+export function describeParams(specs: ParamSpecs): string[] {
+  return Object.entries(specs).map(([name, s]) => {
+    const dflt =
+      s.default !== undefined ? `default ${JSON.stringify(s.default)}` : s.optional ? "optional" : "required";
+    const range = rangeText(s);
+    const vals = s.values ? ` one of ${s.values.join("|")}` : "";
+    return `${name}: ${s.type}${vals}${range ? ` (${range})` : ""}, ${dflt} — ${s.description}`;
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * Generalised Black–Scholes–Merton with cost of carry b (Haug, *The Complete Guide to Option
+ * Pricing Formulas*, 2nd ed., §1.1.6):
+ *   d₁ = (ln(S/K) + (b + σ²/2)T) / (σ√T),  d₂ = d₁ − σ√T
+ *   call = S·e^{(b−r)T}·N(d₁) − K·e^{−rT}·N(d₂),  put = K·e^{−rT}·N(−d₂) − S·e^{(b−r)T}·N(−d₁)
+ * b = r: Black–Scholes on a non-dividend asset; b = r − q: Merton; b = 0: Black-76 on a forward or
+ * future F (pass F as S); b = r − r_f: Garman–Kohlhagen.
+ *
+ * One call computes price and all Greeks from a single d₁, N(d₁), φ(d₁) (DESIGN: compute each
+ * quantity once per step) and writes them into a caller-owned object, so the hot loop allocates nothing.
+ */
+import { normCdf, normPdf } from "./normal.js";
+
+export interface Greeks {
+  price: number;
+  /** ∂V/∂S. */
+  delta: number;
+  /** ∂²V/∂S². */
+  gamma: number;
+  /** ∂V/∂σ per unit of volatility (1.00 = 100 vol points). */
+  vega: number;
+  /** ∂V/∂t per year of calendar time (= −∂V/∂T). */
+  theta: number;
+  /** ∂V/∂r per unit rate: K·T·e^{−rT}·N(d₂) for calls when b ≠ 0, −T·V when b = 0 (Haug). */
+  rho: number;
+}
+
+export function newGreeks(): Greeks {
+  return { price: 0, delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0 };
+}
+
+/**
+ * Prices a European option and its Greeks into `out`.
+ * At or after expiry (T ≤ 0) or with zero volatility the option is worth its (discounted) intrinsic
+ * value on the forward, with a step delta and zero gamma/vega.
+ * @param isCall true for a call, false for a put
+ * @param s spot (or forward, with b = 0); k strike; t years to expiry; r rate; b cost of carry; sigma vol
+ */
+export function priceBlack(
+  out: Greeks,
+  isCall: boolean,
+  s: number,
+  k: number,
+  t: number,
+  r: number,
+  b: number,
+  sigma: number,
+): Greeks {
+  const carry = t > 0 ? Math.exp((b - r) * t) : 1;
+  const disc = t > 0 ? Math.exp(-r * t) : 1;
+  const vsqrt = t > 0 ? sigma * Math.sqrt(t) : 0;
+  if (!(vsqrt > 0)) {
+    const fwd = s * (t > 0 ? Math.exp(b * t) : 1);
+    const itm = isCall ? fwd > k : fwd < k;
+    out.price = itm ? disc * (isCall ? fwd - k : k - fwd) : 0;
+    out.delta = itm ? (isCall ? carry : -carry) : 0;
+    out.gamma = 0;
+    out.vega = 0;
+    out.theta = 0;
+    out.rho = 0;
+    return out;
+  }
+  const d1 = (Math.log(s / k) + (b + 0.5 * sigma * sigma) * t) / vsqrt;
+  const d2 = d1 - vsqrt;
+  const pdf = normPdf(d1);
+  const sc = s * carry;
+  const kd = k * disc;
+  const decay = -(sc * pdf * sigma) / (2 * Math.sqrt(t));
+  out.gamma = (carry * pdf) / (s * vsqrt);
+  out.vega = sc * pdf * Math.sqrt(t);
+  if (isCall) {
+    const nd1 = normCdf(d1);
+    const nd2 = normCdf(d2);
+    out.price = sc * nd1 - kd * nd2;
+    out.delta = carry * nd1;
+    out.theta = decay - (b - r) * sc * nd1 - r * kd * nd2;
+    out.rho = b !== 0 ? t * kd * nd2 : -t * out.price;
+  } else {
+    const nmd1 = normCdf(-d1);
+    const nmd2 = normCdf(-d2);
+    out.price = kd * nmd2 - sc * nmd1;
+    out.delta = -carry * nmd1;
+    out.theta = decay + (b - r) * sc * nmd1 + r * kd * nmd2;
+    out.rho = b !== 0 ? -t * kd * nmd2 : -t * out.price;
+  }
+  return out;
+}
+
+/** Black-76 on a forward F: `priceBlack` with b = 0 (REFERENCE: C = e^{−rT}[F·N(d₁) − K·N(d₂)]). */
+export function priceBlack76(
+  out: Greeks,
+  isCall: boolean,
+  f: number,
+  k: number,
+  t: number,
+  r: number,
+  sigma: number,
+): Greeks {
+  return priceBlack(out, isCall, f, k, t, r, 0, sigma);
+}
+
+/** Price only, for callers that need no Greeks (allocates a Greeks object: not for hot loops). */
+export function blackPrice(
+  isCall: boolean,
+  s: number,
+  k: number,
+  t: number,
+  r: number,
+  b: number,
+  sigma: number,
+): number {
+  return priceBlack(newGreeks(), isCall, s, k, t, r, b, sigma).price;
+}
