@@ -20,6 +20,12 @@ export const EventType = {
 export type EventType = (typeof EventType)[keyof typeof EventType];
 export const EVENT_TYPE_NAMES = Object.keys(EventType) as (keyof typeof EventType)[];
 
+const ALWAYS_KEPT: readonly boolean[] = EVENT_TYPE_NAMES.map((n) =>
+  ["settlement", "liquidation", "rejected", "partialFill", "insuranceDraw", "badDebt", "deleverage"].includes(
+    n,
+  ),
+);
+
 /** One event's fields; `detail` is free text (why a trade was rejected, which rule fired). */
 export interface EventFields {
   readonly account: string;
@@ -35,6 +41,11 @@ export interface EventFields {
 }
 
 export class EventLog {
+  /** Path the next pushed events belong to (set by the runner at the start of each path). */
+  currentPath = 0;
+  /** Whether every event of the current path is kept (otherwise only `always` types are). */
+  keepAll = true;
+  readonly path: number[] = [];
   readonly timeMs: number[] = [];
   readonly type: EventType[] = [];
   readonly account: string[] = [];
@@ -44,17 +55,22 @@ export class EventLog {
   readonly bonus: number[] = [];
   readonly shortfall: number[] = [];
   readonly detail: string[] = [];
-  /** When false, `push` only counts (the hot loop of a large run records no per-event rows). */
-  constructor(readonly keep = true) {}
   readonly counts = new Int32Array(EVENT_TYPE_NAMES.length);
 
   get length(): number {
     return this.timeMs.length;
   }
 
+  /**
+   * Counts the event and keeps its row when the current path keeps everything or the type is one
+   * that is always kept (settlements, liquidations, rejections, insurance draws, bad debt,
+   * deleveraging): a large run keeps the rare, important events of every path without one row per
+   * trade or oracle update.
+   */
   push(t: number, type: EventType, f: EventFields): void {
     this.counts[type] = (this.counts[type] as number) + 1;
-    if (!this.keep) return;
+    if (!this.keepAll && !ALWAYS_KEPT[type]) return;
+    this.path.push(this.currentPath);
     this.timeMs.push(t);
     this.type.push(type);
     this.account.push(f.account);

@@ -16,7 +16,8 @@ export type ParamType =
   | "enum"
   | "numbers"
   | "record"
-  | "object";
+  | "object"
+  | "any";
 
 export interface ParamSpec {
   readonly type: ParamType;
@@ -147,6 +148,8 @@ export function readValue(v: unknown, spec: ParamSpec, path: string, issues: Iss
         return undefined;
       }
       for (const [i, x] of v.entries()) checkRange(x as number, spec, join(path, i), issues);
+      return v;
+    case "any":
       return v;
     case "record":
     case "object":

@@ -6,6 +6,9 @@
  * (`observedMs` ≤ `publishMs`) and a confidence half-width (0 when the kind has none).
  * Causality contract (checked by the conformance suite): a publication observed at τ depends only on
  * market prices at grid times ≤ τ, and `publishMs` never decreases along the tape.
+ *
+ * Between grid points the market is taken as constant (the price of the last grid point), so a
+ * publication observed at any τ reads `price[gridIndexAtOrBefore(τ)]`.
  */
 
 import type { TimeGrid } from "../market.js";
@@ -22,13 +25,25 @@ export class OracleTape {
     this.length = 0;
   }
 
-  push(publishMs: number, price: number, observedMs: number, conf: number): void {
+  /**
+   * Appends one publication. Returns whether it was recorded: a fault wrapper's tape (an outage)
+   * may drop it, and a model whose state follows what is on chain (e.g. `push`) checks this.
+   */
+  push(publishMs: number, price: number, observedMs: number, conf: number): boolean {
     if (this.length === this.publishMs.length) this.grow();
     const i = this.length++;
     this.publishMs[i] = publishMs;
     this.price[i] = price;
     this.observedMs[i] = observedMs;
     this.conf[i] = conf;
+    return true;
+  }
+
+  /** Copies `src`'s publications after this tape's own (no allocation once grown). */
+  append(src: OracleTape): void {
+    for (let i = 0; i < src.length; i++) {
+      this.push(src.publishMs[i] as number, src.price[i] as number, src.observedMs[i] as number, src.conf[i] as number);
+    }
   }
 
   private grow(): void {
@@ -44,7 +59,25 @@ export class OracleTape {
   }
 }
 
+/**
+ * How a consumer decides a reading is usable. Pyth best practices: reject prices older than a
+ * maximum age and intervals wider than a threshold (Solend: conf/price > 10 %, age > 120 s —
+ * solendprotocol/solana-program-library `token-lending/program/src/oracles.rs`). Chainlink
+ * consumers check `answer > 0` and `now − updatedAt ≤ heartbeat + margin`.
+ */
+export interface ConsumerRule {
+  /** Largest accepted age (now − observedMs); Infinity: no staleness check. */
+  readonly maxAgeMs: number;
+  /** Largest accepted conf / price; Infinity: no confidence check. */
+  readonly maxConfRatio: number;
+}
+
+/** Accepts every reading that exists and has a positive price. */
+export const NO_CONSUMER_RULE: ConsumerRule = Object.freeze({ maxAgeMs: Infinity, maxConfRatio: Infinity });
+
 export interface OracleModel {
+  /** The consumer rule readers should apply by default (absent: `NO_CONSUMER_RULE`). */
+  readonly consumer?: ConsumerRule;
   /**
    * Appends the publications for one asset over the whole path to `out` (cleared by the caller).
    * @param price market price per grid point (length grid.steps + 1)
@@ -60,4 +93,9 @@ export interface OracleReading {
   conf: number;
   /** False when the consumer's staleness / confidence rule rejects the reading. */
   usable: boolean;
+}
+
+/** A fresh reading object for a consumer to own and pass to `OracleFeed.read`. */
+export function newReading(): OracleReading {
+  return { price: Number.NaN, ageMs: Infinity, conf: 0, usable: false };
 }

@@ -1,0 +1,127 @@
+/**
+ * One path's positions and the ledger accounts behind them, with their valuation.
+ *
+ * Accounts (ledger names): `trader:wallet` (quote and spot holdings), `trader:perp:<asset>` (perp
+ * margin, quote); external: `external:owner` (initial deposits), `external:market` (counterparty of
+ * every trade, premium and settlement), `external:fees`, `external:gas`, `external:funding`.
+ * Perp positions are held at an entry price; PnL is realised into the margin account on reduce,
+ * unrealised PnL is qty·(mark − entry). Options are marked with Black-76 on the forward S·e^{rT}
+ * (generalised BSM with b = r: REFERENCE "Option pricing"), at each option's own implied vol.
+ */
+import { Ledger } from "../ledger.js";
+import { newGreeks, priceBlack } from "../pricing/black.js";
+import { yearFraction } from "../units.js";
+import type { SimConfig } from "./config.js";
+
+export class Book {
+  readonly nAssets: number;
+  ledger!: Ledger;
+  quote = 0;
+  wallet = 0;
+  perpAcct: number[] = [];
+  market = 0;
+  fees = 0;
+  gas = 0;
+  funding = 0;
+  owner = 0;
+
+  readonly perpQty: Float64Array;
+  readonly perpEntry: Float64Array;
+  /** Option book, column-wise. */
+  readonly optAsset: Int32Array;
+  readonly optCall: Uint8Array;
+  readonly optStrike: Float64Array;
+  readonly optExpiryMs: Float64Array;
+  readonly optQty: Float64Array;
+  readonly optIv: Float64Array;
+  readonly optLive: Uint8Array;
+  private readonly g = newGreeks();
+
+  constructor(private readonly cfg: SimConfig) {
+    this.nAssets = cfg.assets.length;
+    this.perpQty = new Float64Array(this.nAssets);
+    this.perpEntry = new Float64Array(this.nAssets);
+    const n = cfg.options.length;
+    this.optAsset = new Int32Array(n);
+    this.optCall = new Uint8Array(n);
+    this.optStrike = new Float64Array(n);
+    this.optExpiryMs = new Float64Array(n);
+    this.optQty = new Float64Array(n);
+    this.optIv = new Float64Array(n);
+    this.optLive = new Uint8Array(n);
+  }
+
+  /** Fresh ledger and positions for a new path. */
+  reset(): void {
+    const l = new Ledger([this.cfg.quote, ...this.cfg.assets]);
+    this.ledger = l;
+    this.quote = l.asset(this.cfg.quote);
+    this.wallet = l.account("trader:wallet");
+    this.perpAcct = this.cfg.assets.map((a) => l.account(`trader:perp:${a}`));
+    this.owner = l.account("external:owner", true);
+    this.market = l.account("external:market", true);
+    this.fees = l.account("external:fees", true);
+    this.gas = l.account("external:gas", true);
+    this.funding = l.account("external:funding", true);
+    this.perpQty.fill(0);
+    this.perpEntry.fill(0);
+  }
+
+  /** Ledger asset index of a market asset (the quote currency is ledger asset 0). */
+  assetId(asset: number): number {
+    return asset + 1;
+  }
+
+  spotQty(asset: number): number {
+    return this.ledger.balance(this.wallet, this.assetId(asset));
+  }
+
+  perpMargin(asset: number): number {
+    return this.ledger.balance(this.perpAcct[asset] as number, this.quote);
+  }
+
+  /** Perp account equity: margin balance + qty·(mark − entry). */
+  perpEquity(asset: number, mark: number): number {
+    const q = this.perpQty[asset] as number;
+    return this.perpMargin(asset) + q * (mark - (this.perpEntry[asset] as number));
+  }
+
+  /** Value of option i at price s and time t (0 once settled). */
+  optionValue(i: number, s: number, t: number): number {
+    if (!this.optLive[i]) return 0;
+    const g = this.markOption(i, s, t, this.optIv[i] as number);
+    return (this.optQty[i] as number) * g.price;
+  }
+
+  /** Black-76 Greeks of one unit of option i at price s, time t and vol. Reuses one object. */
+  markOption(i: number, s: number, t: number, vol: number) {
+    const tau = yearFraction((this.optExpiryMs[i] as number) - t);
+    const r = this.cfg.rate;
+    return priceBlack(this.g, this.optCall[i] === 1, s, this.optStrike[i] as number, tau, r, r, vol);
+  }
+
+  /** Net option delta (or gamma) on `asset` at price s. */
+  optionGreek(asset: number, s: number, t: number, vol: number | undefined, gamma: boolean): number {
+    let sum = 0;
+    for (let i = 0; i < this.optQty.length; i++) {
+      if (!this.optLive[i] || this.optAsset[i] !== asset) continue;
+      const g = this.markOption(i, s, t, vol ?? (this.optIv[i] as number));
+      sum += (this.optQty[i] as number) * (gamma ? g.gamma : g.delta);
+    }
+    return sum;
+  }
+
+  /** Trader equity in quote at the given prices (one per asset). */
+  equity(prices: Float64Array, t: number): number {
+    const l = this.ledger;
+    let e = l.balance(this.wallet, this.quote);
+    for (let a = 0; a < this.nAssets; a++) {
+      const p = prices[a] as number;
+      e += l.balance(this.wallet, a + 1) * p + this.perpEquity(a, p);
+    }
+    for (let i = 0; i < this.optQty.length; i++) {
+      if (this.optLive[i]) e += this.optionValue(i, prices[this.optAsset[i] as number] as number, t);
+    }
+    return e;
+  }
+}

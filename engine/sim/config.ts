@@ -1,0 +1,93 @@
+/**
+ * The compiled form of a scenario that the engine runs: every kind already built, every duration in
+ * ms, every default filled (scenarios/ compiles files into this; the engine never parses files).
+ */
+import type { FeeSchedule, GasModel, ImpactModel, LatencyModel } from "../execution/types.js";
+import type { PathMarket, TimeGrid } from "../market.js";
+import type { OracleModel } from "../oracle/types.js";
+import type { Strategy } from "../strategy.js";
+
+/** Fills one path's market (prices, optional vol/funding) in place; deterministic in (seed, path). */
+export interface MarketSource {
+  readonly assets: readonly string[];
+  /** Whether `fill` needs a fresh call for each path (false for a single historical replay). */
+  readonly random: boolean;
+  fill(path: number, out: PathMarket): void;
+}
+
+/** A European option in the book at the start. */
+export interface OptionSpec {
+  readonly asset: number;
+  readonly isCall: boolean;
+  /** Absolute strike, or null for at-the-money (the path's price at the start). */
+  readonly strike: number | null;
+  /** Expiry as an offset from the start, ms. */
+  readonly expiryMs: number;
+  /** Signed contracts, each on one unit of the asset (negative = written). */
+  readonly qty: number;
+  /** Implied vol used to mark the option (Black-76 on the forward). */
+  readonly iv: number;
+}
+
+export interface PerpSpec {
+  readonly asset: number;
+  readonly qty: number;
+  /** Collateral deposited in the perp margin account at the start, in the quote currency. */
+  readonly collateral: number;
+}
+
+export interface PerpRules {
+  /** Initial and maintenance margin fractions of notional. */
+  readonly imf: number;
+  readonly mmf: number;
+  readonly fundingIntervalMs: number;
+  /** Funding rate per interval when the market path carries no funding series; longs pay when > 0. */
+  readonly fundingRate: number;
+}
+
+export interface ExecutionConfig {
+  readonly latency: LatencyModel;
+  /** One impact model per asset (stateful models keep their own reserves). */
+  readonly impact: readonly ImpactModel[];
+  readonly fees: FeeSchedule;
+  readonly gas: GasModel;
+  /** Asset whose price converts gas to the quote currency (−1: gas priced directly in quote). */
+  readonly gasAsset: number;
+}
+
+export interface OracleConfig {
+  /** One model per asset. */
+  readonly models: readonly OracleModel[];
+  /** Consumer rule: readings older than this are unusable (∞: never). */
+  readonly maxAgeMs: number;
+  /** Consumer rule: readings with conf/price above this are unusable (∞: never). */
+  readonly maxConfRatio: number;
+}
+
+export interface RecordConfig {
+  /** Paths (from 0) whose every trade and oracle update goes to the event log; all paths log liquidations, rejections and settlements. */
+  readonly eventPaths: number;
+  /** Paths (from 0) whose time series are sampled. */
+  readonly seriesPaths: number;
+}
+
+export interface SimConfig {
+  readonly name: string;
+  readonly seed: number;
+  readonly paths: number;
+  readonly grid: TimeGrid;
+  readonly assets: readonly string[];
+  readonly quote: string;
+  /** Continuously compounded rate per year, used for option marks. */
+  readonly rate: number;
+  readonly market: MarketSource;
+  readonly oracle: OracleConfig;
+  readonly execution: ExecutionConfig;
+  readonly perp: PerpRules;
+  readonly options: readonly OptionSpec[];
+  readonly perps: readonly PerpSpec[];
+  readonly strategy: Strategy;
+  readonly record: RecordConfig;
+  /** Check ledger conservation after every event (tests switch it on). */
+  readonly checkConservation: boolean;
+}

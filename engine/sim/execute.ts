@@ -1,0 +1,79 @@
+/**
+ * Execution of an order when it reaches the venue (DESIGN: execution): at the market mid of that
+ * moment, limited by the impact model's capacity (partial fill or rejection, both reported as
+ * events), moved by price impact (posted as slippage), paying the taker fee on the execution
+ * price's notional and the gas of one transaction.
+ */
+import { EventType } from "../events.js";
+import type { ImpactModel } from "../execution/types.js";
+import { Instrument } from "../strategy.js";
+import type { PathRunner } from "./path-runner.js";
+import { type FillCosts, fillPerp, fillSpot } from "./trading.js";
+
+export interface ExecScratch extends FillCosts {}
+
+export function newExecScratch(): ExecScratch {
+  return { fee: 0, slippage: 0, gas: 0 };
+}
+
+const INSTRUMENT_NAMES = ["spot", "perp"];
+
+export function executeOrder(r: PathRunner, slot: number, c: ExecScratch): void {
+  const o = r.orders;
+  const instrument = o.instrument[slot] as number;
+  const asset = o.asset[slot] as number;
+  const wanted = o.qty[slot] as number;
+  o.remove(slot);
+  const ex = r.cfg.execution;
+  const impact = ex.impact[asset] as ImpactModel;
+  const mid = r.prices[asset] as number;
+  const cap = impact.capacity(wanted, mid, r.t);
+  const qty = Math.abs(wanted) <= cap ? wanted : Math.sign(wanted) * Math.max(cap, 0);
+  if (qty !== wanted)
+    report(r, qty === 0 ? EventType.rejected : EventType.partialFill, instrument, asset, wanted, qty, mid);
+  if (qty === 0) {
+    r.rejected++;
+    return;
+  }
+  const frac = impact.impact(qty, mid, r.t);
+  const notional = Math.abs(qty) * mid;
+  c.slippage = notional * frac;
+  c.fee = notional * (1 + frac) * ex.fees.taker;
+  const gasPrice = ex.gasAsset >= 0 ? (r.prices[ex.gasAsset] as number) : 1;
+  c.gas = ex.gas.costQuote(r.t, gasPrice, r.stress);
+  impact.onFill(qty, mid, r.t);
+  if (instrument === Instrument.perp) fillPerp(r.book, asset, qty, mid, c);
+  else fillSpot(r.book, asset, qty, mid, c);
+  r.trades++;
+  if (r.log.keepAll) {
+    r.log.push(r.t, EventType.trade, {
+      account: "trader",
+      asset: r.cfg.assets[asset] as string,
+      size: qty,
+      price: mid * (1 + Math.sign(qty) * frac),
+      bonus: c.fee + c.slippage + c.gas,
+      shortfall: 0,
+      detail: INSTRUMENT_NAMES[instrument] as string,
+    });
+  }
+}
+
+function report(
+  r: PathRunner,
+  type: EventType,
+  instrument: number,
+  asset: number,
+  wanted: number,
+  filled: number,
+  mid: number,
+): void {
+  r.log.push(r.t, type, {
+    account: "trader",
+    asset: r.cfg.assets[asset] as string,
+    size: filled,
+    price: mid,
+    bonus: 0,
+    shortfall: 0,
+    detail: `${INSTRUMENT_NAMES[instrument]} order of ${wanted} ${type === EventType.rejected ? "rejected: no liquidity" : `partially filled: ${filled}`}`,
+  });
+}

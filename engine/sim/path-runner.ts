@@ -1,0 +1,303 @@
+/**
+ * Runs one path through the event loop (DESIGN: data flow). One clock; events ordered by
+ * (time, phase, sequence): market tick → oracle update → funding → expiry → strategy → execution →
+ * end of path. Handlers sit in a table indexed by event kind. Everything a path needs is allocated
+ * once per runner and reset per path, so a tick allocates nothing.
+ */
+
+import { InternalError } from "../errors.js";
+import { type EventLog, EventType } from "../events.js";
+import { Reason } from "../ledger.js";
+import { allocMarket, type PathMarket } from "../market.js";
+import { EventQueue, Phase } from "../queue.js";
+import { type Rng, streamFor } from "../rng.js";
+import type { Instrument, IntentSink, Strategy, StrategyView } from "../strategy.js";
+import { MS_PER_HOUR } from "../units.js";
+import { Book } from "./book.js";
+import type { SimConfig } from "./config.js";
+import { type ExecScratch, executeOrder, newExecScratch } from "./execute.js";
+import { OracleState } from "./oracle-state.js";
+import { OrderBook } from "./orders.js";
+import type { PathMetrics } from "./path-metrics.js";
+import type { SeriesLog } from "./series.js";
+import { payFunding, payPremium, settleOption } from "./trading.js";
+import { createView } from "./view.js";
+
+export const Kind = { tick: 0, oracle: 1, funding: 2, expiry: 3, timer: 4, exec: 5, end: 6 } as const;
+
+export class PathRunner {
+  readonly q = new EventQueue(64);
+  readonly book: Book;
+  readonly oracle: OracleState;
+  readonly market: PathMarket;
+  /** Current market price per asset (piecewise constant between grid points). */
+  readonly prices: Float64Array;
+  readonly orders: OrderBook;
+  readonly strategy: Strategy;
+  readonly view: StrategyView;
+  readonly sink: IntentSink;
+  i = 0;
+  t = 0;
+  readonly endMs: number;
+  /** |log return| of the last step per √hour of the first asset: the congestion proxy. */
+  stress = 0;
+  execRng!: Rng;
+  path = 0;
+  private row = 0;
+  private peak = 0;
+  private maxDd = 0;
+  private minMargin = Number.POSITIVE_INFINITY;
+  private optionCash = 0;
+  trades = 0;
+  rejected = 0;
+  private readonly handlers: ((payload: number) => void)[];
+  private readonly exec: ExecScratch = newExecScratch();
+  private readonly stressScale: number;
+
+  constructor(
+    readonly cfg: SimConfig,
+    private readonly metrics: PathMetrics,
+    readonly log: EventLog,
+    private readonly series: SeriesLog,
+  ) {
+    const n = cfg.assets.length;
+    this.book = new Book(cfg);
+    this.oracle = new OracleState(cfg.oracle, n);
+    this.market = allocMarket(cfg.grid, cfg.assets, true);
+    this.prices = new Float64Array(n);
+    this.orders = new OrderBook(n);
+    this.strategy = cfg.strategy;
+    this.endMs = cfg.grid.startMs + cfg.grid.steps * cfg.grid.stepMs;
+    this.stressScale = 1 / Math.sqrt(cfg.grid.stepMs / MS_PER_HOUR);
+    this.view = createView(this);
+    this.sink = {
+      trade: (instrument, asset, qty) => this.submit(instrument, asset, qty),
+      setTimer: (delayMs, tag = 0) => {
+        if (!(delayMs > 0)) throw new InternalError(`strategy timer delay must be > 0 ms, got ${delayMs}`);
+        if (this.t + delayMs < this.endMs) this.q.push(this.t + delayMs, Phase.strategy, Kind.timer, tag);
+      },
+    };
+    this.handlers = [
+      () => this.onTick(),
+      (a) => this.onOracle(a),
+      (a) => this.onFunding(a),
+      (i) => this.onExpiry(i),
+      (tag) => this.strategy.onTimer(this.view, this.sink, tag),
+      (slot) => this.onExec(slot),
+      () => this.onEnd(),
+    ];
+  }
+
+  /** Runs path `path` and writes its results into metrics row `row`. */
+  run(path: number, marketFilled = false, row = path): void {
+    this.path = path;
+    this.row = row;
+    const cfg = this.cfg;
+    if (!marketFilled) cfg.market.fill(path, this.market);
+    this.log.currentPath = path;
+    this.log.keepAll = path < cfg.record.eventPaths;
+    this.execRng = streamFor(cfg.seed, path, "execution");
+    this.resetState();
+    this.oracle.reset(this.market, streamFor(cfg.seed, path, "oracle"));
+    this.openBook();
+    this.schedule();
+    const startEquity = this.book.equity(this.prices, this.t);
+    this.peak = startEquity;
+    this.observe();
+    this.strategy.start(this.view, this.sink);
+    this.loop();
+    this.finish(startEquity);
+  }
+
+  private resetState(): void {
+    this.q.clear();
+    this.book.reset();
+    this.orders.reset();
+    this.i = 0;
+    this.t = this.cfg.grid.startMs;
+    this.stress = 0;
+    this.maxDd = 0;
+    this.minMargin = Number.POSITIVE_INFINITY;
+    this.optionCash = 0;
+    this.trades = 0;
+    this.rejected = 0;
+    for (let a = 0; a < this.prices.length; a++)
+      this.prices[a] = (this.market.price[a] as Float64Array)[0] as number;
+    for (let a = 0; a < this.prices.length; a++) this.oracle.apply(a, this.t);
+  }
+
+  /** Opens the initial book at the start prices: deposits, perp positions, written/bought options. */
+  private openBook(): void {
+    const b = this.book;
+    const cfg = this.cfg;
+    for (const p of cfg.perps) {
+      b.ledger.transfer(b.owner, b.perpAcct[p.asset] as number, b.quote, p.collateral, Reason.deposit);
+      b.perpQty[p.asset] = p.qty;
+      b.perpEntry[p.asset] = p.qty === 0 ? 0 : (this.prices[p.asset] as number);
+    }
+    cfg.options.forEach((o, i) => {
+      const s0 = this.prices[o.asset] as number;
+      b.optAsset[i] = o.asset;
+      b.optCall[i] = o.isCall ? 1 : 0;
+      b.optStrike[i] = o.strike ?? s0;
+      b.optExpiryMs[i] = this.t + o.expiryMs;
+      b.optQty[i] = o.qty;
+      b.optIv[i] = o.iv;
+      b.optLive[i] = 1;
+      const price = b.markOption(i, s0, this.t, o.iv).price;
+      payPremium(b, i, price);
+      this.optionCash -= o.qty * price;
+    });
+  }
+
+  private schedule(): void {
+    const cfg = this.cfg;
+    const q = this.q;
+    if (cfg.grid.steps > 0) q.push(this.t + cfg.grid.stepMs, Phase.market, Kind.tick);
+    for (let a = 0; a < cfg.assets.length; a++) this.scheduleOracle(a);
+    for (const p of cfg.perps)
+      q.push(this.t + cfg.perp.fundingIntervalMs, Phase.accrual, Kind.funding, p.asset);
+    for (let i = 0; i < cfg.options.length; i++) {
+      const exp = this.book.optExpiryMs[i] as number;
+      if (exp <= this.endMs) q.push(exp, Phase.expiry, Kind.expiry, i);
+    }
+    q.push(this.endMs, Phase.fill + 1, Kind.end);
+  }
+
+  private scheduleOracle(a: number): void {
+    const next = this.oracle.nextMs(a);
+    if (next <= this.endMs) this.q.push(next, Phase.oracle, Kind.oracle, a);
+  }
+
+  private loop(): void {
+    const q = this.q;
+    const h = this.handlers;
+    const check = this.cfg.checkConservation;
+    while (q.pop()) {
+      this.t = q.popTime;
+      (h[q.popKind] as (p: number) => void)(q.popPayload);
+      if (check) this.book.ledger.check(`path ${this.path}, t=${this.t}, event kind ${q.popKind}`);
+    }
+  }
+
+  private onTick(): void {
+    const i = ++this.i;
+    const m = this.market;
+    for (let a = 0; a < this.prices.length; a++) this.prices[a] = (m.price[a] as Float64Array)[i] as number;
+    const p0 = m.price[0] as Float64Array;
+    this.stress = Math.abs(Math.log((p0[i] as number) / (p0[i - 1] as number))) * this.stressScale;
+    if (i < this.cfg.grid.steps) this.q.push(this.t + this.cfg.grid.stepMs, Phase.market, Kind.tick);
+    this.observe();
+  }
+
+  /** Tracks drawdown and margin at market prices, and samples the series. */
+  private observe(): void {
+    const b = this.book;
+    const eq = b.equity(this.prices, this.t);
+    if (eq > this.peak) this.peak = eq;
+    else if (this.peak - eq > this.maxDd) this.maxDd = this.peak - eq;
+    for (const p of this.cfg.perps) {
+      const m = b.perpEquity(p.asset, this.prices[p.asset] as number);
+      if (m < this.minMargin) this.minMargin = m;
+    }
+    if (this.path < this.cfg.record.seriesPaths) {
+      this.series.push(
+        this.path,
+        this.t,
+        this.prices[0] as number,
+        this.oracle.price[0] as number,
+        eq,
+        b.perpQty[0] as number,
+        b.spotQty(0),
+      );
+    }
+  }
+
+  private onOracle(a: number): void {
+    this.oracle.apply(a, this.t);
+    if (this.log.keepAll) {
+      this.log.push(this.t, EventType.oracleUpdate, {
+        account: "oracle",
+        asset: this.cfg.assets[a] as string,
+        size: 0,
+        price: this.oracle.price[a] as number,
+        bonus: 0,
+        shortfall: 0,
+        detail: `age ${this.oracle.ageMs(a, this.t)} ms`,
+      });
+    }
+    this.scheduleOracle(a);
+  }
+
+  private onFunding(a: number): void {
+    const funding = this.market.funding?.[a];
+    const given = funding ? (funding[this.i] as number) : Number.NaN;
+    const rate = Number.isNaN(given) ? this.cfg.perp.fundingRate : given;
+    payFunding(this.book, a, rate, this.prices[a] as number);
+    const next = this.t + this.cfg.perp.fundingIntervalMs;
+    if (next <= this.endMs) this.q.push(next, Phase.accrual, Kind.funding, a);
+  }
+
+  /** Settles option i against the oracle price (the settlement price a venue would use). */
+  private onExpiry(i: number): void {
+    const a = this.book.optAsset[i] as number;
+    const s = this.oracle.price[a] as number;
+    const settle = s > 0 ? s : (this.prices[a] as number);
+    const payoff = settleOption(this.book, i, settle);
+    this.optionCash += (this.book.optQty[i] as number) * payoff;
+    this.log.push(this.t, EventType.settlement, {
+      account: "trader",
+      asset: this.cfg.assets[a] as string,
+      size: this.book.optQty[i] as number,
+      price: settle,
+      bonus: 0,
+      shortfall: 0,
+      detail: `option ${i} payoff ${payoff}`,
+    });
+  }
+
+  private submit(instrument: Instrument, asset: number, qty: number): void {
+    if (qty === 0 || !Number.isFinite(qty)) return;
+    const slot = this.orders.add(instrument, asset, qty);
+    const delay = this.cfg.execution.latency.delayMs(this.t, this.stress, this.execRng);
+    this.q.push(this.t + delay, Phase.execution, Kind.exec, slot);
+  }
+
+  private onExec(slot: number): void {
+    executeOrder(this, slot, this.exec);
+  }
+
+  private onEnd(): void {
+    this.observe();
+  }
+
+  private finish(startEquity: number): void {
+    const b = this.book;
+    const row = this.row;
+    const m = this.metrics;
+    const end = b.equity(this.prices, this.t);
+    let liveOptions = 0;
+    for (let i = 0; i < b.optQty.length; i++) {
+      liveOptions += b.optionValue(i, this.prices[b.optAsset[i] as number] as number, this.t);
+    }
+    const l = b.ledger;
+    const fees = l.flow(Reason.fee, b.quote);
+    const slippage = l.flow(Reason.slippage, b.quote);
+    const gas = l.flow(Reason.gas, b.quote);
+    const funding = l.flow(Reason.funding, b.quote);
+    const optionPnl = this.optionCash + liveOptions;
+    m.set(row, "pnl", end - startEquity);
+    m.set(row, "optionPnl", optionPnl);
+    m.set(row, "hedgePnl", end - startEquity - optionPnl);
+    m.set(row, "fees", fees);
+    m.set(row, "slippage", slippage);
+    m.set(row, "gas", gas);
+    m.set(row, "funding", funding);
+    m.set(row, "hedgeCost", fees + slippage + gas + funding);
+    m.set(row, "maxDrawdown", this.maxDd);
+    m.set(row, "minMargin", this.cfg.perps.length > 0 ? this.minMargin : Number.NaN);
+    m.set(row, "trades", this.trades);
+    m.set(row, "rejected", this.rejected);
+    m.set(row, "finalPrice", this.prices[0] as number);
+  }
+}

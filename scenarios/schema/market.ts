@@ -1,0 +1,124 @@
+/** The `market` section: assets (model or replay), correlation, shocks. */
+import type { Issue } from "../../engine/errors.js";
+import { describeValue } from "../../engine/errors.js";
+import { checkUnknownKeys, isRecord, join, readParams } from "../../engine/params.js";
+import { readKind, readKindList, type ScenarioKinds } from "./kinds.js";
+import { DATA_SPECS, MARKET_SPECS } from "./sections.js";
+import type { AssetSource, MarketSpec } from "./types.js";
+
+const ASSET_NAME = /^[A-Za-z][A-Za-z0-9._-]{0,31}$/;
+
+export function readMarket(raw: unknown, kinds: ScenarioKinds, issues: Issue[]): MarketSpec | undefined {
+  if (!isRecord(raw)) {
+    issues.push({
+      code: raw === undefined ? "missing" : "wrong_type",
+      path: "market",
+      message: `found ${describeValue(raw)}; allowed: a mapping with rate, quote, assets, shocks`,
+    });
+    return undefined;
+  }
+  const p = readParams(raw, MARKET_SPECS, "market", issues);
+  const assetsRaw = p["assets"];
+  const assets: Record<string, AssetSource> = {};
+  if (isRecord(assetsRaw)) {
+    if (Object.keys(assetsRaw).length === 0)
+      issues.push({
+        code: "missing",
+        path: "market.assets",
+        message: "no assets; allowed: at least one asset name → { model } or { data }",
+      });
+    for (const [name, spec] of Object.entries(assetsRaw)) {
+      const path = join("market.assets", name);
+      if (!ASSET_NAME.test(name))
+        issues.push({
+          code: "bad_name",
+          path,
+          message: `asset name "${name}" must start with a letter and use letters, digits, . _ - (≤ 32)`,
+        });
+      const src = readAsset(spec, path, kinds, issues);
+      if (src) assets[name] = src;
+    }
+  }
+  const assetNames = isRecord(assetsRaw) ? Object.keys(assetsRaw) : [];
+  const correlation = readCorrelation(p["correlation"], assetNames.length, issues);
+  const shocks = readKindList(kinds.shocks, p["shocks"], "market.shocks", issues);
+  return {
+    rate: p["rate"] as number,
+    quote: p["quote"] as string,
+    assetNames,
+    assets,
+    ...(correlation ? { correlation } : {}),
+    shocks,
+  };
+}
+
+function readAsset(
+  spec: unknown,
+  path: string,
+  kinds: ScenarioKinds,
+  issues: Issue[],
+): AssetSource | undefined {
+  if (!isRecord(spec) || (spec["model"] === undefined) === (spec["data"] === undefined)) {
+    issues.push({
+      code: "wrong_type",
+      path,
+      message: `found ${describeValue(spec)}; allowed: exactly one of { model: { kind, … } } or { data: { file, … } }`,
+    });
+    return undefined;
+  }
+  checkUnknownKeys(spec, ["model", "data"], path, issues);
+  if (spec["model"] !== undefined) {
+    const model = readKind(kinds.priceModels, spec["model"], join(path, "model"), issues);
+    return model ? { model } : undefined;
+  }
+  if (!isRecord(spec["data"])) {
+    issues.push({
+      code: "wrong_type",
+      path: join(path, "data"),
+      message: `found ${describeValue(spec["data"])}; allowed: { file, column, from, to, resample, maxGap }`,
+    });
+    return undefined;
+  }
+  return { data: readParams(spec["data"], DATA_SPECS, join(path, "data"), issues) };
+}
+
+/** A symmetric matrix with unit diagonal and entries in [−1, 1]; positive definiteness is checked when paths are built. */
+function readCorrelation(v: unknown, n: number, issues: Issue[]): number[][] | undefined {
+  if (v === undefined) return undefined;
+  const path = "market.correlation";
+  const ok =
+    Array.isArray(v) &&
+    v.length === n &&
+    v.every(
+      (row) =>
+        Array.isArray(row) &&
+        row.length === n &&
+        row.every((x) => typeof x === "number" && x >= -1 && x <= 1),
+    );
+  if (!ok) {
+    issues.push({
+      code: "wrong_type",
+      path,
+      message: `found ${describeValue(v)}; allowed: a ${n}×${n} list of lists with entries in [−1, 1], in asset order`,
+    });
+    return undefined;
+  }
+  const m = v as number[][];
+  for (let i = 0; i < n; i++) {
+    if (m[i]?.[i] !== 1)
+      issues.push({
+        code: "out_of_range",
+        path: `${path}[${i}][${i}]`,
+        message: `found ${m[i]?.[i]}; allowed: 1 on the diagonal`,
+      });
+    for (let j = 0; j < i; j++) {
+      if (m[i]?.[j] !== m[j]?.[i])
+        issues.push({
+          code: "out_of_range",
+          path: `${path}[${i}][${j}]`,
+          message: `found ${m[i]?.[j]} but [${j}][${i}] is ${m[j]?.[i]}; allowed: a symmetric matrix`,
+        });
+    }
+  }
+  return m;
+}

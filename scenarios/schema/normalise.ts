@@ -1,0 +1,51 @@
+/**
+ * The scenario as plain data with every default filled: what `ballast validate --print` shows and
+ * what the manifest's scenario hash covers. Key order is fixed by construction.
+ */
+import { isoTime } from "../../engine/units.js";
+import { kindToData } from "./kinds.js";
+import type { Scenario } from "./types.js";
+
+export function normalise(s: Omit<Scenario, "normalised">): Record<string, unknown> {
+  const assets: Record<string, unknown> = {};
+  for (const name of s.market.assetNames) {
+    const src = s.market.assets[name];
+    if (src) assets[name] = src.model ? { model: kindToData(src.model) } : { data: { ...src.data } };
+  }
+  return {
+    name: s.name,
+    seed: s.seed,
+    paths: s.paths,
+    clock: { start: isoTime(s.clock.startMs), horizon: s.clock.horizonMs, step: s.clock.stepMs },
+    market: {
+      rate: s.market.rate,
+      quote: s.market.quote,
+      assets,
+      ...(s.market.correlation ? { correlation: s.market.correlation } : {}),
+      shocks: s.market.shocks.map(kindToData),
+    },
+    oracle: {
+      ...kindToData(s.oracle.model),
+      faults: s.oracle.faults.map(kindToData),
+      consumer: {
+        maxAge: finiteOrNull(s.oracle.maxAgeMs),
+        maxConfRatio: finiteOrNull(s.oracle.maxConfRatio),
+      },
+    },
+    execution: {
+      latency: kindToData(s.execution.latency),
+      impact: kindToData(s.execution.impact),
+      fees: s.execution.fees,
+      gas: kindToData(s.execution.gas),
+      gasAsset: s.execution.gasAsset,
+    },
+    venues: { perp: s.venues.perp },
+    book: s.book,
+    strategy: kindToData(s.strategy),
+    report: s.report,
+  };
+}
+
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}

@@ -1,0 +1,167 @@
+/** Fixed-shape sections of a scenario, declared as ParamSpecs so one reader validates them all. */
+import type { ParamSpecs } from "../../engine/params.js";
+
+export const TOP_KEYS = [
+  "name",
+  "description",
+  "seed",
+  "paths",
+  "clock",
+  "market",
+  "oracle",
+  "execution",
+  "venues",
+  "book",
+  "strategy",
+  "report",
+] as const;
+
+export const HEAD_SPECS: ParamSpecs = {
+  name: { type: "string", description: "free text, goes into the manifest" },
+  description: { type: "string", optional: true, description: "free text" },
+  seed: { type: "integer", default: 1, min: 0, max: 2 ** 53 - 1, description: "root of every random stream" },
+  paths: {
+    type: "integer",
+    default: 1000,
+    min: 1,
+    max: 10_000_000,
+    description: "number of Monte-Carlo paths",
+  },
+};
+
+export const CLOCK_SPECS: ParamSpecs = {
+  start: { type: "string", default: "2024-01-01T00:00:00Z", description: "ISO-8601 UTC start time" },
+  horizon: { type: "duration", min: 1, description: "simulated span, e.g. 30d" },
+  step: { type: "duration", default: "1h", min: 1, description: "market grid step, e.g. 1h or 1m" },
+};
+
+export const MARKET_SPECS: ParamSpecs = {
+  rate: { type: "number", default: 0, min: -1, max: 1, description: "continuously compounded rate per year" },
+  quote: { type: "string", default: "USD", description: "quote currency of every price" },
+  assets: { type: "record", description: "asset name → { model: {kind…} } or { data: {file…} }" },
+  correlation: {
+    type: "any",
+    optional: true,
+    description: "correlation matrix of the assets' drivers, in asset order",
+  },
+  shocks: { type: "any", optional: true, description: "list of shocks overlaid on the paths" },
+  presets: {
+    type: "any",
+    optional: true,
+    description: "list of named stress presets whose shocks are added",
+  },
+};
+
+export const DATA_SPECS: ParamSpecs = {
+  file: { type: "string", description: "CSV, Parquet or Arrow file, relative to the scenario file" },
+  column: { type: "string", default: "close", description: "price column" },
+  from: { type: "string", optional: true, description: "first timestamp kept (ISO date)" },
+  to: { type: "string", optional: true, description: "last timestamp kept (ISO date)" },
+  resample: { type: "duration", optional: true, min: 1, description: "resample to this bar length" },
+  maxGap: {
+    type: "duration",
+    optional: true,
+    min: 1,
+    description: "longest gap filled forward (default 3 bars)",
+  },
+  format: {
+    type: "enum",
+    values: ["csv", "parquet", "arrow"],
+    optional: true,
+    description: "file format (default: by extension)",
+  },
+};
+
+export const CONSUMER_SPECS: ParamSpecs = {
+  maxAge: {
+    type: "duration",
+    optional: true,
+    min: 0,
+    description: "readings older than this are unusable (default: no limit)",
+  },
+  maxConfRatio: {
+    type: "number",
+    optional: true,
+    min: 0,
+    description: "readings with conf/price above this are unusable",
+  },
+};
+
+export const FEES_SPECS: ParamSpecs = {
+  maker: { type: "number", default: 0, min: 0, max: 0.1, description: "maker fee, fraction of notional" },
+  taker: { type: "number", default: 0, min: 0, max: 0.1, description: "taker fee, fraction of notional" },
+};
+
+export const PERP_SPECS: ParamSpecs = {
+  kind: { type: "enum", values: ["perp-linear"], default: "perp-linear", description: "perp venue rule set" },
+  imf: {
+    type: "number",
+    default: 0.05,
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    description: "initial margin fraction",
+  },
+  mmf: {
+    type: "number",
+    default: 0.03,
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    description: "maintenance margin fraction",
+  },
+  funding: { type: "object", optional: true, description: "{ interval, rate }" },
+};
+
+export const FUNDING_SPECS: ParamSpecs = {
+  interval: { type: "duration", default: "8h", min: 1, description: "funding interval" },
+  rate: {
+    type: "number",
+    default: 0.0001,
+    min: -0.05,
+    max: 0.05,
+    description: "rate per interval when the market has no funding series (longs pay when > 0)",
+  },
+};
+
+export const REPORT_SPECS: ParamSpecs = {
+  quantiles: {
+    type: "numbers",
+    default: [0.01, 0.05, 0.5, 0.95, 0.99],
+    min: 0,
+    max: 1,
+    description: "PnL quantiles reported",
+  },
+  sampleSeries: { type: "integer", default: 20, min: 0, description: "paths whose time series are kept" },
+  eventPaths: {
+    type: "integer",
+    default: 10,
+    min: 0,
+    description: "paths whose every trade and oracle update is logged",
+  },
+};
+
+export const OPTION_SPECS: ParamSpecs = {
+  kind: { type: "enum", values: ["option"], description: "book entry kind" },
+  venue: { type: "string", optional: true, description: "venue name (informational)" },
+  underlying: { type: "string", description: "asset the option is on" },
+  right: { type: "enum", values: ["call", "put"], description: "call or put" },
+  strike: { type: "any", description: "strike price, or atm for the path's start price" },
+  expiry: { type: "duration", min: 1, description: "time to expiry from the start" },
+  qty: { type: "number", description: "contracts on one unit each; negative = written" },
+  iv: {
+    type: "number",
+    min: 0,
+    exclusiveMin: true,
+    max: 10,
+    description: "implied vol used to mark the option",
+  },
+};
+
+export const PERP_ENTRY_SPECS: ParamSpecs = {
+  kind: { type: "enum", values: ["perp"], description: "book entry kind" },
+  venue: { type: "string", optional: true, description: "venue name (informational)" },
+  underlying: { type: "string", description: "asset of the perp" },
+  qty: { type: "number", default: 0, description: "initial position, signed" },
+  collateral: { type: "any", default: 0, description: "quote amount, or { USD|USDC|USDT: amount }" },
+};

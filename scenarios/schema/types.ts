@@ -1,0 +1,89 @@
+/**
+ * A validated scenario: every field checked, every default filled, durations in ms, times in epoch
+ * ms, pluggable parts resolved to their kind definitions (DESIGN: scenario file).
+ */
+import type { Params } from "../../engine/params.js";
+
+/** A pluggable part as plain data: its kind and validated, default-filled parameters. */
+export interface KindConfig {
+  readonly kind: string;
+  readonly params: Params;
+}
+
+export interface ClockSpec {
+  readonly startMs: number;
+  readonly horizonMs: number;
+  readonly stepMs: number;
+}
+
+/** An asset's price source: a Monte-Carlo model or a historical replay. */
+export type AssetSource =
+  | { readonly model: KindConfig; readonly data?: undefined }
+  | { readonly data: Params; readonly model?: undefined };
+
+export interface MarketSpec {
+  readonly rate: number;
+  readonly quote: string;
+  /** Asset names in file order (engine order). */
+  readonly assetNames: readonly string[];
+  readonly assets: Readonly<Record<string, AssetSource>>;
+  readonly correlation?: readonly (readonly number[])[];
+  readonly shocks: readonly KindConfig[];
+}
+
+export interface OptionEntry {
+  readonly kind: "option";
+  readonly underlying: string;
+  readonly right: "call" | "put";
+  readonly strike: number | "atm";
+  readonly expiryMs: number;
+  readonly qty: number;
+  readonly iv: number;
+}
+
+export interface PerpEntry {
+  readonly kind: "perp";
+  readonly underlying: string;
+  readonly qty: number;
+  readonly collateral: number;
+}
+
+export type BookEntry = OptionEntry | PerpEntry;
+
+export interface Scenario {
+  readonly name: string;
+  readonly seed: number;
+  readonly paths: number;
+  readonly clock: ClockSpec;
+  readonly market: MarketSpec;
+  readonly oracle: {
+    readonly model: KindConfig;
+    readonly faults: readonly KindConfig[];
+    readonly maxAgeMs: number;
+    readonly maxConfRatio: number;
+  };
+  readonly execution: {
+    readonly latency: KindConfig;
+    readonly impact: KindConfig;
+    readonly gas: KindConfig;
+    readonly fees: { readonly maker: number; readonly taker: number };
+    readonly gasAsset: string | null;
+  };
+  readonly venues: {
+    readonly perp: {
+      readonly imf: number;
+      readonly mmf: number;
+      readonly fundingIntervalMs: number;
+      readonly fundingRate: number;
+    };
+  };
+  readonly book: readonly BookEntry[];
+  readonly strategy: KindConfig;
+  readonly report: {
+    readonly quantiles: readonly number[];
+    readonly sampleSeries: number;
+    readonly eventPaths: number;
+  };
+  /** The file's sections as given plus every default, for hashing and `validate --print`. */
+  readonly normalised: Readonly<Record<string, unknown>>;
+}

@@ -1,0 +1,116 @@
+/**
+ * Validates a parsed scenario file, collecting every problem before failing (STYLE 7): unknown keys
+ * (with a did-you-mean), missing fields, wrong types, out-of-range values, unknown kinds and broken
+ * cross-references each become one Issue naming the field path, what was found and what is allowed.
+ */
+import { describeValue, InputError, type Issue } from "../../engine/errors.js";
+import { checkUnknownKeys, isRecord, readParams } from "../../engine/params.js";
+import { readBook } from "./book.js";
+import { readKind, type ScenarioKinds } from "./kinds.js";
+import { readMarket } from "./market.js";
+import { normalise } from "./normalise.js";
+import { readExecution, readOracle, readVenues } from "./plumbing.js";
+import { CLOCK_SPECS, HEAD_SPECS, REPORT_SPECS, TOP_KEYS } from "./sections.js";
+import type { ClockSpec, Scenario } from "./types.js";
+
+/**
+ * @throws InputError listing every problem found, with `source` (the file) as its heading.
+ */
+export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "scenario"): Scenario {
+  const issues: Issue[] = [];
+  if (!isRecord(raw)) {
+    throw new InputError(
+      [
+        {
+          code: "wrong_type",
+          path: "(top)",
+          message: `found ${describeValue(raw)}; allowed: a mapping of sections`,
+        },
+      ],
+      source,
+    );
+  }
+  checkUnknownKeys(raw, TOP_KEYS, "", issues);
+  const head = readParams(pick(raw, HEAD_SPECS), HEAD_SPECS, "", issues);
+  const clock = readClock(raw["clock"], issues);
+  const market = readMarket(raw["market"], kinds, issues);
+  const assets = market?.assetNames ?? [];
+  const oracle = readOracle(raw["oracle"], kinds, issues);
+  const execution = readExecution(raw["execution"], kinds, assets, issues);
+  const venues = readVenues(raw["venues"], issues);
+  const book = readBook(raw["book"], assets, issues);
+  const strategy = readKind(kinds.strategies, raw["strategy"] ?? { kind: "hold" }, "strategy", issues);
+  const report = readParams(isRecord(raw["report"]) ? raw["report"] : {}, REPORT_SPECS, "report", issues);
+  if (raw["report"] !== undefined && !isRecord(raw["report"])) {
+    issues.push({
+      code: "wrong_type",
+      path: "report",
+      message: `found ${describeValue(raw["report"])}; allowed: a mapping`,
+    });
+  }
+  if (issues.length > 0 || !clock || !market || !oracle || !execution || !venues || !strategy) {
+    throw new InputError(issues, source);
+  }
+  const scenario = {
+    name: head["name"] as string,
+    seed: head["seed"] as number,
+    paths: head["paths"] as number,
+    clock,
+    market,
+    oracle,
+    execution,
+    venues,
+    book,
+    strategy,
+    report: {
+      quantiles: report["quantiles"] as number[],
+      sampleSeries: report["sampleSeries"] as number,
+      eventPaths: report["eventPaths"] as number,
+    },
+  };
+  return { ...scenario, normalised: normalise(scenario) };
+}
+
+function pick(raw: Record<string, unknown>, specs: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(specs)) if (raw[k] !== undefined) out[k] = raw[k];
+  return out;
+}
+
+function readClock(raw: unknown, issues: Issue[]): ClockSpec | undefined {
+  if (!isRecord(raw)) {
+    issues.push({
+      code: raw === undefined ? "missing" : "wrong_type",
+      path: "clock",
+      message: `found ${describeValue(raw)}; allowed: { start, horizon, step }`,
+    });
+    return undefined;
+  }
+  const before = issues.length;
+  const p = readParams(raw, CLOCK_SPECS, "clock", issues);
+  const startMs = Date.parse(p["start"] as string);
+  if (typeof p["start"] === "string" && !Number.isFinite(startMs)) {
+    issues.push({
+      code: "wrong_type",
+      path: "clock.start",
+      message: `found ${describeValue(p["start"])}; allowed: an ISO-8601 time such as 2024-01-01T00:00:00Z`,
+    });
+  }
+  const horizonMs = p["horizon"] as number;
+  const stepMs = p["step"] as number;
+  if (issues.length === before && horizonMs % stepMs !== 0) {
+    issues.push({
+      code: "out_of_range",
+      path: "clock.horizon",
+      message: `horizon ${horizonMs} ms is not a whole number of steps of ${stepMs} ms; allowed: a multiple of clock.step`,
+    });
+  }
+  if (issues.length === before && horizonMs / stepMs > 50_000_000) {
+    issues.push({
+      code: "out_of_range",
+      path: "clock.step",
+      message: `${horizonMs / stepMs} steps per path; allowed: at most 50 000 000`,
+    });
+  }
+  return issues.length === before ? { startMs, horizonMs, stepMs } : undefined;
+}
