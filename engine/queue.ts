@@ -18,9 +18,12 @@ export const Phase = {
 } as const;
 export type Phase = (typeof Phase)[keyof typeof Phase];
 
+/**
+ * Times are integer milliseconds; (time, phase) is packed into one double key, time·16 + phase
+ * (exact below 2⁵³, i.e. for any epoch time in ms), so an ordering test is one or two comparisons.
+ */
 export class EventQueue {
-  private time: Float64Array;
-  private phase: Uint8Array;
+  private key: Float64Array;
   private seq: Float64Array;
   private kind: Int32Array;
   private payload: Int32Array;
@@ -34,8 +37,7 @@ export class EventQueue {
   popPayload = 0;
 
   constructor(capacity = 64) {
-    this.time = new Float64Array(capacity);
-    this.phase = new Uint8Array(capacity);
+    this.key = new Float64Array(capacity);
     this.seq = new Float64Array(capacity);
     this.kind = new Int32Array(capacity);
     this.payload = new Int32Array(capacity);
@@ -50,98 +52,103 @@ export class EventQueue {
     this.nextSeq = 0;
   }
 
+  /** Schedules an event; `time` must be an integer number of ms, `phase` in 0…15. */
   push(time: number, phase: number, kind: number, payload = 0): void {
-    if (this.n === this.time.length) this.grow();
+    if (this.n === this.key.length) this.grow();
+    const k = time * 16 + phase;
+    const sq = this.nextSeq++;
+    const K = this.key;
+    const S = this.seq;
     let i = this.n++;
-    const seq = this.nextSeq++;
-    // Sift up.
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(time, phase, seq, p)) break;
+      const kp = K[p] as number;
+      if (kp < k || (kp === k && (S[p] as number) < sq)) break;
       this.move(p, i);
       i = p;
     }
-    this.set(i, time, phase, seq, kind, payload);
+    K[i] = k;
+    S[i] = sq;
+    this.kind[i] = kind;
+    this.payload[i] = payload;
   }
 
   /** Removes the earliest event into `pop*`; returns false when empty. */
   pop(): boolean {
     if (this.n === 0) return false;
-    this.popTime = this.time[0] as number;
-    this.popPhase = this.phase[0] as number;
+    const K = this.key;
+    const S = this.seq;
+    const k0 = K[0] as number;
+    const ph = k0 % 16;
+    this.popPhase = ph;
+    this.popTime = (k0 - ph) / 16;
     this.popKind = this.kind[0] as number;
     this.popPayload = this.payload[0] as number;
     const last = --this.n;
-    if (last > 0) {
-      const t = this.time[last] as number;
-      const ph = this.phase[last] as number;
-      const sq = this.seq[last] as number;
-      const k = this.kind[last] as number;
-      const pl = this.payload[last] as number;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= last) break;
-        const r = l + 1;
-        const c = r < last && this.lessIdx(r, l) ? r : l;
-        if (this.less(t, ph, sq, c)) break;
-        this.move(c, i);
-        i = c;
-      }
-      this.set(i, t, ph, sq, k, pl);
+    if (last === 0) return true;
+    const k = K[last] as number;
+    const sq = S[last] as number;
+    const kd = this.kind[last] as number;
+    const pl = this.payload[last] as number;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= last) break;
+      const r = c + 1;
+      if (
+        r < last &&
+        ((K[r] as number) < (K[c] as number) || (K[r] === K[c] && (S[r] as number) < (S[c] as number)))
+      )
+        c = r;
+      const kc = K[c] as number;
+      if (k < kc || (k === kc && sq < (S[c] as number))) break;
+      this.move(c, i);
+      i = c;
     }
+    K[i] = k;
+    S[i] = sq;
+    this.kind[i] = kd;
+    this.payload[i] = pl;
     return true;
   }
 
   /** Time of the earliest event, or +∞ when empty. */
   peekTime(): number {
-    return this.n === 0 ? Number.POSITIVE_INFINITY : (this.time[0] as number);
+    if (this.n === 0) return Number.POSITIVE_INFINITY;
+    const k0 = this.key[0] as number;
+    return (k0 - (k0 % 16)) / 16;
   }
 
-  private less(t: number, ph: number, sq: number, j: number): boolean {
-    const tj = this.time[j] as number;
-    if (t !== tj) return t < tj;
-    const pj = this.phase[j] as number;
-    if (ph !== pj) return ph < pj;
-    return sq < (this.seq[j] as number);
-  }
-
-  private lessIdx(i: number, j: number): boolean {
-    return this.less(this.time[i] as number, this.phase[i] as number, this.seq[i] as number, j);
+  /** Packed (time, phase) key of the earliest event, or +∞ when empty. */
+  peekKey(): number {
+    return this.n === 0 ? Number.POSITIVE_INFINITY : (this.key[0] as number);
   }
 
   private move(from: number, to: number): void {
-    this.time[to] = this.time[from] as number;
-    this.phase[to] = this.phase[from] as number;
+    this.key[to] = this.key[from] as number;
     this.seq[to] = this.seq[from] as number;
     this.kind[to] = this.kind[from] as number;
     this.payload[to] = this.payload[from] as number;
   }
 
-  private set(i: number, t: number, ph: number, sq: number, k: number, pl: number): void {
-    this.time[i] = t;
-    this.phase[i] = ph;
-    this.seq[i] = sq;
-    this.kind[i] = k;
-    this.payload[i] = pl;
-  }
-
   private grow(): void {
-    const cap = this.time.length * 2;
-    const t = new Float64Array(cap);
-    t.set(this.time);
-    this.time = t;
-    const ph = new Uint8Array(cap);
-    ph.set(this.phase);
-    this.phase = ph;
+    const cap = this.key.length * 2;
+    const k = new Float64Array(cap);
+    k.set(this.key);
+    this.key = k;
     const sq = new Float64Array(cap);
     sq.set(this.seq);
     this.seq = sq;
-    const k = new Int32Array(cap);
-    k.set(this.kind);
-    this.kind = k;
+    const kd = new Int32Array(cap);
+    kd.set(this.kind);
+    this.kind = kd;
     const pl = new Int32Array(cap);
     pl.set(this.payload);
     this.payload = pl;
   }
+}
+
+/** The packed key of (time, phase), comparable with `EventQueue.peekKey`. */
+export function packKey(time: number, phase: number): number {
+  return time * 16 + phase;
 }

@@ -5,13 +5,17 @@
  *
  * Conformance contract for impact models: zero size costs zero; the cost is never negative and
  * never decreases with |size|; an AMM matches its closed form for the reserves.
+ *
+ * Kinds live in registry.ts (`impactKinds`, `latencyKinds`, `gasKinds`), fee schedules in fees.ts
+ * (`readFeeSchedule`), and `quoteFill` (quote.ts) prices one fill into a caller-owned `FillQuote`.
  */
 import type { Rng } from "../rng.js";
 
 export interface ImpactModel {
   /**
    * Fractional price concession (≥ 0) of trading signed `qty` base units at mid `mid`:
-   * the average fill price is `mid·(1 + sign(qty)·impact)`.
+   * the average fill price is `mid·(1 + sign(qty)·impact)`. Only meaningful for |qty| ≤ capacity
+   * (beyond it a model may return Infinity); `quoteFill` caps the size first.
    */
   impact(qty: number, mid: number, t: number): number;
   /** Largest |qty| fillable now on the side of `sign(qty)` (Infinity when unlimited). */
@@ -37,6 +41,9 @@ export interface FeeSchedule {
 }
 
 export interface GasModel {
-  /** Gas cost in the quote currency of one transaction at time t, given the gas asset's price. */
+  /**
+   * Gas cost in the quote currency of one transaction at time t, given the gas asset's price and the
+   * same `stress` proxy as `LatencyModel` (models that ignore congestion ignore it).
+   */
   costQuote(t: number, gasAssetPrice: number, stress: number): number;
 }

@@ -42,7 +42,12 @@ export class OracleTape {
   /** Copies `src`'s publications after this tape's own (no allocation once grown). */
   append(src: OracleTape): void {
     for (let i = 0; i < src.length; i++) {
-      this.push(src.publishMs[i] as number, src.price[i] as number, src.observedMs[i] as number, src.conf[i] as number);
+      this.push(
+        src.publishMs[i] as number,
+        src.price[i] as number,
+        src.observedMs[i] as number,
+        src.conf[i] as number,
+      );
     }
   }
 

@@ -9,7 +9,7 @@
  * One call computes price and all Greeks from a single d₁, N(d₁), φ(d₁) (DESIGN: compute each
  * quantity once per step) and writes them into a caller-owned object, so the hot loop allocates nothing.
  */
-import { normCdf, normPdf } from "./normal.js";
+import { INV_SQRT_2PI, normCdfGivenExp } from "./normal.js";
 
 export interface Greeks {
   price: number;
@@ -46,43 +46,55 @@ export function priceBlack(
   b: number,
   sigma: number,
 ): Greeks {
-  const carry = t > 0 ? Math.exp((b - r) * t) : 1;
-  const disc = t > 0 ? Math.exp(-r * t) : 1;
-  const vsqrt = t > 0 ? sigma * Math.sqrt(t) : 0;
-  if (!(vsqrt > 0)) {
-    const fwd = s * (t > 0 ? Math.exp(b * t) : 1);
-    const itm = isCall ? fwd > k : fwd < k;
-    out.price = itm ? disc * (isCall ? fwd - k : k - fwd) : 0;
-    out.delta = itm ? (isCall ? carry : -carry) : 0;
-    out.gamma = 0;
-    out.vega = 0;
-    out.theta = 0;
-    out.rho = 0;
-    return out;
-  }
+  // Skip the exponentials whose exponent is zero (b = r, r = 0: the common cases in the hot loop).
+  const carry = t > 0 && b !== r ? Math.exp((b - r) * t) : 1;
+  const disc = t > 0 && r !== 0 ? Math.exp(-r * t) : 1;
+  const sqrtT = t > 0 ? Math.sqrt(t) : 0;
+  const vsqrt = sigma * sqrtT;
+  if (!(vsqrt > 0)) return intrinsic(out, isCall, s * (t > 0 ? Math.exp(b * t) : 1), k, disc, carry);
   const d1 = (Math.log(s / k) + (b + 0.5 * sigma * sigma) * t) / vsqrt;
   const d2 = d1 - vsqrt;
-  const pdf = normPdf(d1);
+  const e1 = Math.exp(-0.5 * d1 * d1);
+  const pdf = INV_SQRT_2PI * e1;
   const sc = s * carry;
   const kd = k * disc;
-  const decay = -(sc * pdf * sigma) / (2 * Math.sqrt(t));
+  // e^{−d₂²/2} = e^{−d₁²/2}·S·e^{(b−r)T}/(K·e^{−rT}) (the identity behind K·e^{−rT}·φ(d₂) = S·e^{(b−r)T}·φ(d₁)).
+  const e2 = Math.min((e1 * sc) / kd, 1);
+  const decay = -(sc * pdf * sigma) / (2 * sqrtT);
   out.gamma = (carry * pdf) / (s * vsqrt);
-  out.vega = sc * pdf * Math.sqrt(t);
+  out.vega = sc * pdf * sqrtT;
+  const nd1 = normCdfGivenExp(d1, e1);
+  const nd2 = normCdfGivenExp(d2, e2);
   if (isCall) {
-    const nd1 = normCdf(d1);
-    const nd2 = normCdf(d2);
     out.price = sc * nd1 - kd * nd2;
     out.delta = carry * nd1;
     out.theta = decay - (b - r) * sc * nd1 - r * kd * nd2;
     out.rho = b !== 0 ? t * kd * nd2 : -t * out.price;
   } else {
-    const nmd1 = normCdf(-d1);
-    const nmd2 = normCdf(-d2);
-    out.price = kd * nmd2 - sc * nmd1;
-    out.delta = -carry * nmd1;
-    out.theta = decay + (b - r) * sc * nmd1 + r * kd * nmd2;
-    out.rho = b !== 0 ? -t * kd * nmd2 : -t * out.price;
+    out.price = kd * (1 - nd2) - sc * (1 - nd1);
+    out.delta = -carry * (1 - nd1);
+    out.theta = decay + (b - r) * sc * (1 - nd1) + r * kd * (1 - nd2);
+    out.rho = b !== 0 ? -t * kd * (1 - nd2) : -t * out.price;
   }
+  return out;
+}
+
+/** At or after expiry, or with zero vol: discounted intrinsic value on the forward, step delta. */
+function intrinsic(
+  out: Greeks,
+  isCall: boolean,
+  fwd: number,
+  k: number,
+  disc: number,
+  carry: number,
+): Greeks {
+  const itm = isCall ? fwd > k : fwd < k;
+  out.price = itm ? disc * (isCall ? fwd - k : k - fwd) : 0;
+  out.delta = itm ? (isCall ? carry : -carry) : 0;
+  out.gamma = 0;
+  out.vega = 0;
+  out.theta = 0;
+  out.rho = 0;
   return out;
 }
 

@@ -36,6 +36,17 @@ export class Book {
   readonly optIv: Float64Array;
   readonly optLive: Uint8Array;
   private readonly g = newGreeks();
+  /**
+   * Per-option cache of the last valuation: inputs (price, time, vol) and outputs (unit price,
+   * delta, gamma). A tick's mark and the strategy's delta at the same instant and price (the ideal
+   * oracle) then cost one Black-76 evaluation, not two.
+   */
+  private readonly cS: Float64Array;
+  private readonly cT: Float64Array;
+  private readonly cVol: Float64Array;
+  readonly cPrice: Float64Array;
+  readonly cDelta: Float64Array;
+  readonly cGamma: Float64Array;
 
   constructor(private readonly cfg: SimConfig) {
     this.nAssets = cfg.assets.length;
@@ -49,6 +60,12 @@ export class Book {
     this.optQty = new Float64Array(n);
     this.optIv = new Float64Array(n);
     this.optLive = new Uint8Array(n);
+    this.cS = new Float64Array(n);
+    this.cT = new Float64Array(n);
+    this.cVol = new Float64Array(n);
+    this.cPrice = new Float64Array(n);
+    this.cDelta = new Float64Array(n);
+    this.cGamma = new Float64Array(n);
   }
 
   /** Fresh ledger and positions for a new path. */
@@ -65,6 +82,7 @@ export class Book {
     this.funding = l.account("external:funding", true);
     this.perpQty.fill(0);
     this.perpEntry.fill(0);
+    this.cT.fill(Number.NaN);
   }
 
   /** Ledger asset index of a market asset (the quote currency is ledger asset 0). */
@@ -89,15 +107,27 @@ export class Book {
   /** Value of option i at price s and time t (0 once settled). */
   optionValue(i: number, s: number, t: number): number {
     if (!this.optLive[i]) return 0;
-    const g = this.markOption(i, s, t, this.optIv[i] as number);
-    return (this.optQty[i] as number) * g.price;
+    this.value(i, s, t, this.optIv[i] as number);
+    return (this.optQty[i] as number) * (this.cPrice[i] as number);
   }
 
-  /** Black-76 Greeks of one unit of option i at price s, time t and vol. Reuses one object. */
+  /** Black-76 Greeks of one unit of option i at price s, time t and vol, into one reused object. */
   markOption(i: number, s: number, t: number, vol: number) {
     const tau = yearFraction((this.optExpiryMs[i] as number) - t);
     const r = this.cfg.rate;
     return priceBlack(this.g, this.optCall[i] === 1, s, this.optStrike[i] as number, tau, r, r, vol);
+  }
+
+  /** Fills the cache of option i for (s, t, vol) unless it already holds them. */
+  private value(i: number, s: number, t: number, vol: number): void {
+    if (this.cS[i] === s && this.cT[i] === t && this.cVol[i] === vol) return;
+    const g = this.markOption(i, s, t, vol);
+    this.cS[i] = s;
+    this.cT[i] = t;
+    this.cVol[i] = vol;
+    this.cPrice[i] = g.price;
+    this.cDelta[i] = g.delta;
+    this.cGamma[i] = g.gamma;
   }
 
   /** Net option delta (or gamma) on `asset` at price s. */
@@ -105,8 +135,8 @@ export class Book {
     let sum = 0;
     for (let i = 0; i < this.optQty.length; i++) {
       if (!this.optLive[i] || this.optAsset[i] !== asset) continue;
-      const g = this.markOption(i, s, t, vol ?? (this.optIv[i] as number));
-      sum += (this.optQty[i] as number) * (gamma ? g.gamma : g.delta);
+      this.value(i, s, t, vol ?? (this.optIv[i] as number));
+      sum += (this.optQty[i] as number) * ((gamma ? this.cGamma[i] : this.cDelta[i]) as number);
     }
     return sum;
   }

@@ -40,7 +40,7 @@ export function executeOrder(r: PathRunner, slot: number, c: ExecScratch): void 
   c.slippage = notional * frac;
   c.fee = notional * (1 + frac) * ex.fees.taker;
   const gasPrice = ex.gasAsset >= 0 ? (r.prices[ex.gasAsset] as number) : 1;
-  c.gas = ex.gas.costQuote(r.t, gasPrice, r.stress);
+  c.gas = ex.gas.costQuote(r.t, gasPrice, r.stressNow());
   impact.onFill(qty, mid, r.t);
   if (instrument === Instrument.perp) fillPerp(r.book, asset, qty, mid, c);
   else fillSpot(r.book, asset, qty, mid, c);

@@ -9,7 +9,7 @@ import { InternalError } from "../errors.js";
 import { type EventLog, EventType } from "../events.js";
 import { Reason } from "../ledger.js";
 import { allocMarket, type PathMarket } from "../market.js";
-import { EventQueue, Phase } from "../queue.js";
+import { EventQueue, Phase, packKey } from "../queue.js";
 import { type Rng, streamFor } from "../rng.js";
 import type { Instrument, IntentSink, Strategy, StrategyView } from "../strategy.js";
 import { MS_PER_HOUR } from "../units.js";
@@ -23,7 +23,9 @@ import type { SeriesLog } from "./series.js";
 import { payFunding, payPremium, settleOption } from "./trading.js";
 import { createView } from "./view.js";
 
-export const Kind = { tick: 0, oracle: 1, funding: 2, expiry: 3, timer: 4, exec: 5, end: 6 } as const;
+/** Heap event kinds. Market ticks and oracle publications are not heap events: the loop merges
+ * them in from the grid and the oracle tapes, which saves two heap operations per step. */
+export const Kind = { funding: 0, expiry: 1, timer: 2, exec: 3, end: 4 } as const;
 
 export class PathRunner {
   readonly q = new EventQueue(64);
@@ -39,8 +41,10 @@ export class PathRunner {
   i = 0;
   t = 0;
   readonly endMs: number;
-  /** |log return| of the last step per √hour of the first asset: the congestion proxy. */
-  stress = 0;
+  /** Time of the next market tick (∞ after the last). */
+  private nextTickMs = 0;
+  /** Earliest next oracle publication over all assets, within the path (∞ when none). */
+  private nextOracleMs = 0;
   execRng!: Rng;
   path = 0;
   private row = 0;
@@ -74,12 +78,11 @@ export class PathRunner {
       trade: (instrument, asset, qty) => this.submit(instrument, asset, qty),
       setTimer: (delayMs, tag = 0) => {
         if (!(delayMs > 0)) throw new InternalError(`strategy timer delay must be > 0 ms, got ${delayMs}`);
-        if (this.t + delayMs < this.endMs) this.q.push(this.t + delayMs, Phase.strategy, Kind.timer, tag);
+        const at = this.t + Math.ceil(delayMs);
+        if (at < this.endMs) this.q.push(at, Phase.strategy, Kind.timer, tag);
       },
     };
     this.handlers = [
-      () => this.onTick(),
-      (a) => this.onOracle(a),
       (a) => this.onFunding(a),
       (i) => this.onExpiry(i),
       (tag) => this.strategy.onTimer(this.view, this.sink, tag),
@@ -99,6 +102,7 @@ export class PathRunner {
     this.execRng = streamFor(cfg.seed, path, "execution");
     this.resetState();
     this.oracle.reset(this.market, streamFor(cfg.seed, path, "oracle"));
+    for (let a = 0; a < this.prices.length; a++) this.oracle.apply(a, this.t);
     this.openBook();
     this.schedule();
     const startEquity = this.book.equity(this.prices, this.t);
@@ -115,7 +119,6 @@ export class PathRunner {
     this.orders.reset();
     this.i = 0;
     this.t = this.cfg.grid.startMs;
-    this.stress = 0;
     this.maxDd = 0;
     this.minMargin = Number.POSITIVE_INFINITY;
     this.optionCash = 0;
@@ -153,8 +156,8 @@ export class PathRunner {
   private schedule(): void {
     const cfg = this.cfg;
     const q = this.q;
-    if (cfg.grid.steps > 0) q.push(this.t + cfg.grid.stepMs, Phase.market, Kind.tick);
-    for (let a = 0; a < cfg.assets.length; a++) this.scheduleOracle(a);
+    this.nextTickMs = cfg.grid.steps > 0 ? this.t + cfg.grid.stepMs : Number.POSITIVE_INFINITY;
+    this.updateNextOracle();
     for (const p of cfg.perps)
       q.push(this.t + cfg.perp.fundingIntervalMs, Phase.accrual, Kind.funding, p.asset);
     for (let i = 0; i < cfg.options.length; i++) {
@@ -164,19 +167,40 @@ export class PathRunner {
     q.push(this.endMs, Phase.fill + 1, Kind.end);
   }
 
-  private scheduleOracle(a: number): void {
-    const next = this.oracle.nextMs(a);
-    if (next <= this.endMs) this.q.push(next, Phase.oracle, Kind.oracle, a);
+  private updateNextOracle(): void {
+    let next = Number.POSITIVE_INFINITY;
+    for (let a = 0; a < this.prices.length; a++) {
+      const n = this.oracle.nextMs(a);
+      if (n < next) next = n;
+    }
+    this.nextOracleMs = next <= this.endMs ? next : Number.POSITIVE_INFINITY;
   }
 
+  /**
+   * Merges three ordered sources by (time, phase): market ticks (phase market), oracle
+   * publications (phase oracle) and the heap (every later phase), so ties resolve as DESIGN says.
+   */
   private loop(): void {
     const q = this.q;
     const h = this.handlers;
     const check = this.cfg.checkConservation;
-    while (q.pop()) {
-      this.t = q.popTime;
-      (h[q.popKind] as (p: number) => void)(q.popPayload);
-      if (check) this.book.ledger.check(`path ${this.path}, t=${this.t}, event kind ${q.popKind}`);
+    for (;;) {
+      const tickKey = packKey(this.nextTickMs, Phase.market);
+      const oracleKey = packKey(this.nextOracleMs, Phase.oracle);
+      const heapKey = q.peekKey();
+      if (tickKey <= oracleKey && tickKey <= heapKey) {
+        if (tickKey === Number.POSITIVE_INFINITY) break;
+        this.t = this.nextTickMs;
+        this.onTick();
+      } else if (oracleKey <= heapKey) {
+        this.t = this.nextOracleMs;
+        this.onOracle();
+      } else {
+        q.pop();
+        this.t = q.popTime;
+        (h[q.popKind] as (p: number) => void)(q.popPayload);
+      }
+      if (check) this.book.ledger.check(`path ${this.path}, t=${this.t}`);
     }
   }
 
@@ -184,10 +208,15 @@ export class PathRunner {
     const i = ++this.i;
     const m = this.market;
     for (let a = 0; a < this.prices.length; a++) this.prices[a] = (m.price[a] as Float64Array)[i] as number;
-    const p0 = m.price[0] as Float64Array;
-    this.stress = Math.abs(Math.log((p0[i] as number) / (p0[i - 1] as number))) * this.stressScale;
-    if (i < this.cfg.grid.steps) this.q.push(this.t + this.cfg.grid.stepMs, Phase.market, Kind.tick);
+    this.nextTickMs = i < this.cfg.grid.steps ? this.t + this.cfg.grid.stepMs : Number.POSITIVE_INFINITY;
     this.observe();
+  }
+
+  /** |log return| of the first asset's last step per √hour: the congestion proxy execution models read. */
+  stressNow(): number {
+    if (this.i === 0) return 0;
+    const p0 = this.market.price[0] as Float64Array;
+    return Math.abs(Math.log((p0[this.i] as number) / (p0[this.i - 1] as number))) * this.stressScale;
   }
 
   /** Tracks drawdown and margin at market prices, and samples the series. */
@@ -213,20 +242,24 @@ export class PathRunner {
     }
   }
 
-  private onOracle(a: number): void {
-    this.oracle.apply(a, this.t);
-    if (this.log.keepAll) {
-      this.log.push(this.t, EventType.oracleUpdate, {
-        account: "oracle",
-        asset: this.cfg.assets[a] as string,
-        size: 0,
-        price: this.oracle.price[a] as number,
-        bonus: 0,
-        shortfall: 0,
-        detail: `age ${this.oracle.ageMs(a, this.t)} ms`,
-      });
+  /** Applies every oracle publication landed by now, on every asset. */
+  private onOracle(): void {
+    for (let a = 0; a < this.prices.length; a++) {
+      if (this.oracle.apply(a, this.t) > 0 && this.log.keepAll) this.logOracle(a);
     }
-    this.scheduleOracle(a);
+    this.updateNextOracle();
+  }
+
+  private logOracle(a: number): void {
+    this.log.push(this.t, EventType.oracleUpdate, {
+      account: "oracle",
+      asset: this.cfg.assets[a] as string,
+      size: 0,
+      price: this.oracle.price[a] as number,
+      bonus: 0,
+      shortfall: 0,
+      detail: `age ${this.oracle.ageMs(a, this.t)} ms`,
+    });
   }
 
   private onFunding(a: number): void {
@@ -259,8 +292,8 @@ export class PathRunner {
   private submit(instrument: Instrument, asset: number, qty: number): void {
     if (qty === 0 || !Number.isFinite(qty)) return;
     const slot = this.orders.add(instrument, asset, qty);
-    const delay = this.cfg.execution.latency.delayMs(this.t, this.stress, this.execRng);
-    this.q.push(this.t + delay, Phase.execution, Kind.exec, slot);
+    const delay = this.cfg.execution.latency.delayMs(this.t, this.stressNow(), this.execRng);
+    this.q.push(this.t + Math.ceil(delay), Phase.execution, Kind.exec, slot);
   }
 
   private onExec(slot: number): void {

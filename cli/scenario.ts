@@ -1,0 +1,24 @@
+/**
+ * Loads a scenario file: parse, validate against every registry, and load the historical data a
+ * replay needs. Every problem surfaces as an InputError (exit code 2).
+ */
+import type { PathMarket } from "../engine/market.js";
+import type { DataRange } from "../reports/types.js";
+import type { ModelContext } from "../scenarios/models/types.js";
+import type { Scenario } from "../scenarios/schema/types.js";
+import { validateScenario } from "../scenarios/schema/validate.js";
+import { KINDS } from "./kinds.js";
+import { readScenarioFile } from "./load-scenario.js";
+
+export interface LoadedScenario {
+  readonly file: string;
+  readonly scenario: Scenario;
+  readonly replay?: { readonly market: PathMarket; readonly range: DataRange };
+  readonly modelContext?: ModelContext;
+}
+
+export async function loadScenario(file: string): Promise<LoadedScenario> {
+  const raw = await readScenarioFile(file);
+  const scenario = validateScenario(raw, KINDS, file);
+  return { file, scenario };
+}

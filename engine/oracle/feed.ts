@@ -1,0 +1,64 @@
+/**
+ * A consumer's view of one oracle tape: the latest publication that has landed by time t, its age,
+ * and whether the consumer rule accepts it. The cursor only moves forward, so a path's reads cost
+ * amortised O(1) each (one pass over the tape in total).
+ *
+ * Before the first publication lands the reading is unusable, with price NaN and age Infinity.
+ * A reading is usable when it exists, its price is positive (Chainlink consumers check
+ * `answer > 0`), its age ≤ `maxAgeMs` and conf/price ≤ `maxConfRatio` (Pyth best practices;
+ * REFERENCE: Oracles).
+ */
+import { type ConsumerRule, NO_CONSUMER_RULE, type OracleReading, OracleTape } from "./types.js";
+
+export class OracleFeed {
+  /** Index on the tape of the latest landed publication; −1 before the first. */
+  index = -1;
+
+  constructor(
+    public tape: OracleTape = new OracleTape(),
+    public rule: ConsumerRule = NO_CONSUMER_RULE,
+  ) {}
+
+  /** Rewinds to the start of `tape` (the same tape when omitted), e.g. for the next path. */
+  reset(tape: OracleTape = this.tape): void {
+    this.tape = tape;
+    this.index = -1;
+  }
+
+  /**
+   * Lands every publication with publishMs ≤ t. Times must not decrease between calls (reset to go
+   * back). Returns how many publications landed in this call (the loop logs them as oracle updates).
+   */
+  advanceTo(t: number): number {
+    const tape = this.tape;
+    const from = this.index;
+    while (this.index + 1 < tape.length && (tape.publishMs[this.index + 1] as number) <= t) this.index++;
+    return this.index - from;
+  }
+
+  /** Publish time of the next publication to land, or Infinity (to schedule the next oracle event). */
+  nextPublishMs(): number {
+    return this.index + 1 < this.tape.length ? (this.tape.publishMs[this.index + 1] as number) : Infinity;
+  }
+
+  /** Fills `out` with the reading at t (advancing to t first) and returns it. */
+  read(t: number, out: OracleReading): OracleReading {
+    this.advanceTo(t);
+    const i = this.index;
+    if (i < 0) {
+      out.price = Number.NaN;
+      out.ageMs = Infinity;
+      out.conf = 0;
+      out.usable = false;
+      return out;
+    }
+    const price = this.tape.price[i] as number;
+    const conf = this.tape.conf[i] as number;
+    const age = t - (this.tape.observedMs[i] as number);
+    out.price = price;
+    out.ageMs = age;
+    out.conf = conf;
+    out.usable = price > 0 && age <= this.rule.maxAgeMs && conf <= this.rule.maxConfRatio * price;
+    return out;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The run folder: `summary.json`, `paths.parquet`, `events.parquet`, `series.parquet` (when the run
+ * has series) and `report.md`, published all at once.
+ *
+ * Everything is written into a hidden sibling `.<name>.tmp-<pid>-<n>` (pid and a per-process
+ * counter: unique among live processes without a clock or randomness), then renamed to the final
+ * name, so a reader sees either no folder or a complete one. On any error the temporary folder is
+ * removed and the error rethrown; nothing half-written remains.
+ */
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { InputError } from "../engine/errors.js";
+import { renderMarkdown } from "./markdown.js";
+import { copyToParquet, withConnection } from "./store.js";
+import { buildSummary, renderSummaryJson } from "./summary.js";
+import {
+  type ColumnTable,
+  type ColumnType,
+  DEFAULT_QUANTILES,
+  EVENT_COLUMN_TYPES,
+  type RunResults,
+} from "./types.js";
+
+/** Options of `writeRunFolder`. */
+export interface WriteRunOptions {
+  /**
+   * Replace an existing folder of the same name instead of choosing a free one. The old folder is
+   * first renamed aside and removed after the new one is in place (POSIX cannot swap two
+   * directories atomically, so for an instant neither name exists).
+   */
+  readonly overwrite?: boolean;
+  /** PnL quantiles of the summary; default `DEFAULT_QUANTILES`. */
+  readonly quantiles?: readonly number[];
+}
+
+/** Types for plain-array columns of the paths and series tables (typed arrays keep theirs). */
+const PATH_INDEX_TYPES: Readonly<Record<string, ColumnType>> = { path: "INTEGER" };
+
+let tempCounter = 0;
+
+/**
+ * Writes a run folder under `outRoot` (created if missing) and returns its path. When
+ * `<outRoot>/<runName>` exists and `overwrite` is not set, the first free name of `<runName>-2`,
+ * `<runName>-3`, … is used instead.
+ * @throws InputError when `runName` is not a plain folder name or the results do not check
+ *   (missing `paths.pnl`, columns of unequal length, …); no folder is left behind then.
+ */
+export async function writeRunFolder(
+  outRoot: string,
+  runName: string,
+  results: RunResults,
+  options: WriteRunOptions = {},
+): Promise<string> {
+  checkRunName(runName);
+  const summary = buildSummary(results, options.quantiles ?? DEFAULT_QUANTILES);
+  const json = renderSummaryJson(summary);
+  const markdown = renderMarkdown(summary);
+  await mkdir(outRoot, { recursive: true });
+  const temp = await makeTempDir(outRoot, runName);
+  try {
+    await writeFile(join(temp, "summary.json"), json);
+    await writeTables(temp, results);
+    await writeFile(join(temp, "report.md"), markdown);
+    return await publish(temp, outRoot, runName, options.overwrite === true);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Writes paths, events (empty with the `EVENT_COLUMN_TYPES` schema when absent) and series. */
+async function writeTables(dir: string, results: RunResults): Promise<void> {
+  await withConnection(async (c) => {
+    await copyToParquet(c, "paths", results.paths, join(dir, "paths.parquet"), PATH_INDEX_TYPES);
+    const events = results.events ?? emptyTable(EVENT_COLUMN_TYPES);
+    await copyToParquet(c, "events", events, join(dir, "events.parquet"), EVENT_COLUMN_TYPES);
+    if (results.series !== undefined) {
+      await copyToParquet(c, "series", results.series, join(dir, "series.parquet"), PATH_INDEX_TYPES);
+    }
+  });
+}
+
+/** A table with no rows and the given columns and types. */
+export function emptyTable(types: Readonly<Record<string, ColumnType>>): ColumnTable {
+  const columns: Record<string, number[]> = {};
+  for (const name of Object.keys(types)) columns[name] = [];
+  return { columns, length: 0, types };
+}
+
+function checkRunName(runName: string): void {
+  if (runName !== "" && !runName.startsWith(".") && !/[/\\\0]/.test(runName)) return;
+  const message = `run name ${JSON.stringify(runName)} is not usable; allowed: a non-empty folder name without "/", "\\" or a leading "."`;
+  throw new InputError([{ code: "bad_name", path: "runName", message }]);
+}
+
+async function makeTempDir(outRoot: string, runName: string): Promise<string> {
+  for (;;) {
+    const dir = join(outRoot, `.${runName}.tmp-${process.pid}-${++tempCounter}`);
+    try {
+      await mkdir(dir);
+      return dir;
+    } catch (error) {
+      if (errorCode(error) !== "EEXIST") throw error;
+    }
+  }
+}
+
+async function publish(temp: string, outRoot: string, runName: string, overwrite: boolean): Promise<string> {
+  const wanted = join(outRoot, runName);
+  if (overwrite && (await exists(wanted))) return replace(temp, wanted, outRoot, runName);
+  for (let i = 1; ; i++) {
+    const final = i === 1 ? wanted : `${wanted}-${i}`;
+    if (await exists(final)) continue;
+    try {
+      await rename(temp, final);
+      return final;
+    } catch (error) {
+      // Another writer took the name between the check and the rename.
+      if (!["EEXIST", "ENOTEMPTY", "ENOTDIR"].includes(errorCode(error) ?? "")) throw error;
+    }
+  }
+}
+
+async function replace(temp: string, final: string, outRoot: string, runName: string): Promise<string> {
+  const old = join(outRoot, `.${runName}.old-${process.pid}-${++tempCounter}`);
+  await rename(final, old);
+  try {
+    await rename(temp, final);
+  } catch (error) {
+    await rename(old, final);
+    throw error;
+  }
+  await rm(old, { recursive: true, force: true });
+  return final;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return false;
+    throw error;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+}

@@ -1,0 +1,126 @@
+/**
+ * `summary.json`: the manifest and the run's metrics, in a stable key order with every metric
+ * rounded to `SIGNIFICANT_DIGITS`, so that identical results give byte-identical files.
+ */
+import { sum } from "simple-statistics";
+import { InputError } from "../engine/errors.js";
+import { type PnlSummary, roundSig, summarise } from "./stats.js";
+import type { Column, ColumnTable, Manifest, RunResults } from "./types.js";
+
+/** Totals of one numeric per-path column (fees, gas, liquidations, …). */
+export interface ColumnStats {
+  readonly total: number | null;
+  readonly mean: number | null;
+  readonly min: number | null;
+  readonly max: number | null;
+}
+
+/** The parsed shape of `summary.json`. */
+export interface Summary {
+  readonly manifest: Readonly<Record<string, unknown>>;
+  readonly metrics: {
+    readonly pnl: PnlSummary;
+    /** Per numeric column of `paths` other than `path` and `pnl`, in column order. */
+    readonly columns: Readonly<Record<string, ColumnStats>>;
+    /** Caller metric blocks, keys sorted. */
+    readonly [block: string]: unknown;
+  };
+}
+
+/** Manifest keys written first, in this order; other keys follow sorted. */
+const MANIFEST_ORDER = ["version", "scenarioName", "scenarioHash", "seed", "paths", "dataRange"];
+
+/** Path columns that are identifiers, not metrics. */
+const NOT_METRICS = new Set(["path", "pnl"]);
+
+/**
+ * Builds the summary: the manifest (fixed keys first, extras sorted, numbers not rounded), the PnL
+ * summary (`summarise` of `paths.pnl` at `quantiles`), `ColumnStats` of every other numeric path
+ * column, then the caller's metric blocks (keys sorted at every depth, numbers rounded).
+ * @throws InputError when `paths.pnl` is missing or not numeric, or a caller block is named
+ *   `pnl` or `columns`.
+ */
+export function buildSummary(results: RunResults, quantiles: readonly number[]): Summary {
+  const pnl = summarise(pnlColumn(results.paths), quantiles);
+  const columns: Record<string, ColumnStats> = {};
+  for (const [name, values] of Object.entries(results.paths.columns)) {
+    if (NOT_METRICS.has(name) || !isNumeric(values)) continue;
+    columns[name] = columnStats(values);
+  }
+  const extra = (canonical(results.metrics ?? {}, true) ?? {}) as Record<string, unknown>;
+  const clash = ["pnl", "columns"].filter((k) => k in extra);
+  if (clash.length > 0) {
+    const message = `metric block name is reserved; allowed: any name but "pnl" and "columns"`;
+    throw new InputError(clash.map((k) => ({ code: "reserved", path: `metrics.${k}`, message })));
+  }
+  return { manifest: canonicalManifest(results.manifest), metrics: { pnl, columns, ...extra } };
+}
+
+/** Serialises a summary: `JSON.stringify(summary, null, 2)` plus a trailing newline. */
+export function renderSummaryJson(summary: Summary): string {
+  return `${JSON.stringify(summary, null, 2)}\n`;
+}
+
+/**
+ * Total (simple-statistics' compensated sum, in row order), mean = total / n, min and max of a
+ * numeric column, each rounded; a figure that is not finite (or undefined for n = 0) is null.
+ */
+export function columnStats(values: Float64Array | Int32Array | number[]): ColumnStats {
+  const n = values.length;
+  if (n === 0) return { total: 0, mean: null, min: null, max: null };
+  const plain = Array.from(values);
+  const total = sum(plain);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const v of plain) {
+    lo = Math.min(v, lo);
+    hi = Math.max(v, hi);
+  }
+  return { total: roundSig(total), mean: roundSig(total / n), min: roundSig(lo), max: roundSig(hi) };
+}
+
+function isNumeric(values: Column): values is Float64Array | Int32Array | number[] {
+  return !Array.isArray(values) || values.length === 0 || typeof values[0] === "number";
+}
+
+function pnlColumn(paths: ColumnTable): Float64Array {
+  const values = paths.columns["pnl"];
+  if (values === undefined || !isNumeric(values)) {
+    const found = values === undefined ? "no pnl column" : "a pnl column of strings";
+    const message = `found ${found}; allowed: a numeric column named pnl, one value per path`;
+    throw new InputError([{ code: "missing", path: "paths.pnl", message }]);
+  }
+  return values instanceof Float64Array ? values : Float64Array.from(values);
+}
+
+function canonicalManifest(manifest: Manifest): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const rest = Object.keys(manifest)
+    .filter((k) => !MANIFEST_ORDER.includes(k))
+    .sort();
+  for (const k of [...MANIFEST_ORDER, ...rest]) {
+    const v = canonical(manifest[k], false);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * A JSON-ready copy of `value`: object keys sorted (code-unit order) at every depth, typed arrays
+ * as arrays, bigint as number, non-finite numbers as null, `undefined` members dropped; numbers
+ * rounded with `roundSig` when `round` is set.
+ */
+export function canonical(value: unknown, round: boolean): unknown {
+  if (typeof value === "number") return round ? roundSig(value) : Number.isFinite(value) ? value : null;
+  if (typeof value === "bigint") return canonical(Number(value), round);
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    return Array.from(value as ArrayLike<unknown>, (v) => canonical(v, round) ?? null);
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).sort()) {
+    const v = canonical((value as Record<string, unknown>)[k], round);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}

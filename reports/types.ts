@@ -1,0 +1,71 @@
+/**
+ * Input types of the results store and the run-folder writer. The recorder (engine/record) hands
+ * its columnar buffers over in these shapes; nothing here depends on DuckDB.
+ */
+
+/** SQL type a column is stored as. */
+export type ColumnType = "DOUBLE" | "INTEGER" | "VARCHAR";
+
+/** One column: `Float64Array`/`number[]` → DOUBLE, `Int32Array` → INTEGER, `string[]` → VARCHAR. */
+export type Column = Float64Array | Int32Array | string[] | number[];
+
+/**
+ * A table held as columns of equal length; column order is the key order of `columns`.
+ * `types` pins the SQL type of a column where the values cannot tell it (an empty plain array
+ * would otherwise be stored as DOUBLE); a pinned type must agree with the values given.
+ */
+export interface ColumnTable {
+  readonly columns: Readonly<Record<string, Column>>;
+  readonly length: number;
+  readonly types?: Readonly<Record<string, ColumnType>>;
+}
+
+/** The first and last time covered by a historical replay, ISO-8601 UTC. */
+export interface DataRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * Everything needed to reproduce a run (STYLE 14). Extra keys are free-form (e.g. `scenarioFile`,
+ * `shard`, `workers`) and are written to `summary.json` in sorted order after the fixed keys.
+ */
+export interface Manifest {
+  readonly version: string;
+  readonly scenarioName: string;
+  readonly scenarioHash: string;
+  readonly seed: number;
+  readonly paths: number;
+  readonly dataRange?: DataRange;
+  readonly [extra: string]: unknown;
+}
+
+/** What one run produced, as handed to `writeRunFolder`. */
+export interface RunResults {
+  readonly manifest: Manifest;
+  /** One row per path; must have a numeric `pnl` column. Other numeric columns are totalled. */
+  readonly paths: ColumnTable;
+  /** Event log: timeMs, path, type, account, asset, size, price, bonus, shortfall, detail. */
+  readonly events?: ColumnTable;
+  /** Sampled series: path, timeMs and any numeric columns. */
+  readonly series?: ColumnTable;
+  /** Extra metric blocks computed by the caller (e.g. `liquidations`, `costs`). */
+  readonly metrics?: Readonly<Record<string, unknown>>;
+}
+
+/** Default quantiles of the PnL summary, matching the scenario's `report.quantiles` default. */
+export const DEFAULT_QUANTILES: readonly number[] = Object.freeze([0.01, 0.05, 0.5, 0.95, 0.99]);
+
+/** Schema of `events.parquet`, used when a run has no events and to type empty event columns. */
+export const EVENT_COLUMN_TYPES: Readonly<Record<string, ColumnType>> = Object.freeze({
+  timeMs: "DOUBLE",
+  path: "INTEGER",
+  type: "VARCHAR",
+  account: "VARCHAR",
+  asset: "VARCHAR",
+  size: "DOUBLE",
+  price: "DOUBLE",
+  bonus: "DOUBLE",
+  shortfall: "DOUBLE",
+  detail: "VARCHAR",
+});
