@@ -27,7 +27,7 @@ export async function readScenarioFile(file: string): Promise<unknown> {
 
 /** Parses YAML (a superset of JSON); duplicate keys and syntax errors are reported with their line. */
 export function parseScenarioText(text: string, file: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new InputError(
       doc.errors.map((err) => {
@@ -35,7 +35,7 @@ export function parseScenarioText(text: string, file: string): unknown {
         return {
           code: "syntax",
           path: pos ? `line ${pos.line}, column ${pos.col}` : "(file)",
-          message: err.message.split("\n")[0] ?? err.code,
+          message: (err.message.split("\n")[0] ?? err.code).replace(/ at line \d+, column \d+:?$/, ""),
         };
       }),
       file,

@@ -1,0 +1,176 @@
+/**
+ * The command line as users and CI scripts see it: the executable, its exit codes (0 / 2 / 3), its
+ * run folder, byte-identical reruns, and one clear message per bad field — never a stack trace.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readParquet } from "../reports/store.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const BIN = join(ROOT, "dist/cli/bin.js");
+const tmp = mkdtempSync(join(tmpdir(), "ballast-cli-"));
+
+function ballast(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function scenarioFile(name: string, text: string): string {
+  const f = join(tmp, name);
+  writeFileSync(f, text);
+  return f;
+}
+
+const GOOD = `
+name: tiny
+seed: 3
+paths: 20
+clock: { horizon: 2d, step: 1h }
+market: { assets: { ETH: { model: { kind: gbm, spot: 2000, vol: 0.6 } } } }
+book:
+  - { kind: option, underlying: ETH, right: put, strike: 1900, expiry: 2d, qty: -2, iv: 0.6 }
+  - { kind: perp, underlying: ETH, collateral: 5000 }
+strategy: { kind: delta-hedge, every: 4h }
+`;
+
+describe("ballast run", () => {
+  it("runs the demo and writes a complete run folder", () => {
+    const r = ballast("run", "--paths", "40", "--out", join(tmp, "demo"), "--quiet");
+    expect(r.code).toBe(0);
+    const dir = r.out.trim();
+    expect(readdirSync(dir).sort()).toEqual([
+      "events.parquet",
+      "paths.parquet",
+      "report.md",
+      "series.parquet",
+      "summary.json",
+    ]);
+    const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"));
+    expect(summary.manifest).toMatchObject({ scenarioName: "eth-short-call-hedged", seed: 42, paths: 40 });
+    expect(summary.manifest.scenarioHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(summary.metrics.pnl.n).toBe(40);
+    for (const k of ["var95", "es95", "var99", "es99"]) expect(typeof summary.metrics.pnl[k]).toBe("number");
+    expect(readFileSync(join(dir, "report.md"), "utf8")).toMatch(/ES 95 %/);
+  });
+
+  it("gives byte-identical summary.json and identical parquet contents for the same scenario and seed", async () => {
+    const f = scenarioFile("same.yaml", GOOD);
+    const a = ballast("run", f, "--out", join(tmp, "same"), "--quiet").out.trim();
+    const b = ballast("run", f, "--out", join(tmp, "same"), "--quiet").out.trim();
+    expect(a).not.toBe(b);
+    expect(readFileSync(join(b, "summary.json"), "utf8")).toBe(readFileSync(join(a, "summary.json"), "utf8"));
+    for (const table of ["paths", "events", "series"]) {
+      expect(await readParquet(join(b, `${table}.parquet`))).toEqual(
+        await readParquet(join(a, `${table}.parquet`)),
+      );
+    }
+    const c = ballast("run", f, "--seed", "4", "--out", join(tmp, "same"), "--quiet").out.trim();
+    expect(readFileSync(join(c, "summary.json"), "utf8")).not.toBe(
+      readFileSync(join(a, "summary.json"), "utf8"),
+    );
+  });
+
+  it("prints the summary with --json", () => {
+    const r = ballast(
+      "run",
+      scenarioFile("json.yaml", GOOD),
+      "--json",
+      "--out",
+      join(tmp, "json"),
+      "--quiet",
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).manifest.paths).toBe(20);
+  });
+});
+
+describe("bad input: exit code 2, every bad field named, no stack trace", () => {
+  const cases: [string, string, RegExp[]][] = [
+    [
+      "unknown strategy",
+      GOOD.replace("kind: delta-hedge", "kind: delta-hegde"),
+      [/strategy\.kind/, /did you mean "delta-hedge"/],
+    ],
+    [
+      "negative vol",
+      GOOD.replace("vol: 0.6 }", "vol: -0.6 }"),
+      [/market\.assets\.ETH\.model\.vol/, /found -0\.6/],
+    ],
+    ["missing field", GOOD.replace("horizon: 2d, ", ""), [/clock\.horizon/, /missing/]],
+    ["wrong type", GOOD.replace("paths: 20", "paths: many"), [/paths/, /found "many"; allowed: an integer/]],
+    [
+      "several at once",
+      GOOD.replace("paths: 20", "paths: 0")
+        .replace("kind: delta-hedge", "kind: nope")
+        .replace("iv: 0.6", "iv: 0"),
+      [/paths: found 0/, /strategy\.kind/, /book\[0\]\.iv/],
+    ],
+    ["unknown key", GOOD.replace("seed: 3", "sed: 3"), [/unknown key "sed" \(did you mean "seed"\?\)/]],
+    [
+      "unknown asset",
+      GOOD.replace("underlying: ETH, right", "underlying: BTC, right"),
+      [/book\[0\]\.underlying/, /unknown asset "BTC"/],
+    ],
+    ["YAML syntax", "name: x\nclock: { horizon: 2d\n", [/line \d+, column \d+/]],
+  ];
+  for (const [what, text, patterns] of cases) {
+    for (const cmd of ["run", "validate"]) {
+      it(`${what} (${cmd})`, () => {
+        const file = scenarioFile(`${what.replace(/\W/g, "-")}.yaml`, text);
+        const r = cmd === "run" ? ballast(cmd, file, "--out", join(tmp, "bad")) : ballast(cmd, file);
+        expect(r.code).toBe(2);
+        for (const p of patterns) expect(r.err).toMatch(p);
+        expect(r.err).not.toMatch(/\n\s+at /);
+        expect(r.out).toBe("");
+      });
+    }
+  }
+
+  it("a missing file and a bad flag", () => {
+    const missing = ballast("run", join(tmp, "nope.yaml"));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/no such file/);
+    const flag = ballast("run", "--paths", "-3");
+    expect(flag.code).toBe(2);
+    expect(flag.err).toMatch(/--paths/);
+  });
+
+  it("writes no run folder for bad input", () => {
+    ballast(
+      "run",
+      scenarioFile("bad2.yaml", GOOD.replace("paths: 20", "paths: x")),
+      "--out",
+      join(tmp, "never"),
+    );
+    expect(() => readdirSync(join(tmp, "never"))).toThrow();
+  });
+});
+
+describe("ballast list and validate", () => {
+  it("lists every kind with parameters and defaults", () => {
+    const r = ballast("list");
+    expect(r.code).toBe(0);
+    for (const k of ["gbm", "delta-hedge", "hold", "push", "sqrt", "amm"])
+      expect(r.out).toContain(`  ${k} — `);
+    expect(r.out).toMatch(/every: duration \(≥ 1\), default "1h" — interval between re-hedges/);
+    expect(ballast("list", "oracles").out).not.toContain("delta-hedge");
+    expect(ballast("list", "oracels").code).toBe(2);
+  });
+
+  it("prints the scenario with every default filled", () => {
+    const r = ballast("validate", scenarioFile("print.yaml", GOOD), "--json");
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(s.oracle.kind).toBe("ideal");
+    expect(s.strategy).toMatchObject({
+      kind: "delta-hedge",
+      every: 4 * 3_600_000,
+      with: "perp",
+      minTrade: 0,
+    });
+    expect(s.venues.perp.mmf).toBe(0.03);
+  });
+});
