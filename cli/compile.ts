@@ -57,11 +57,7 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
     quote: s.market.quote,
     rate: s.market.rate,
     market,
-    oracle: {
-      models: assets.map(() => KINDS.buildOracle(s.oracle.model, s.oracle.faults)),
-      maxAgeMs: s.oracle.maxAgeMs,
-      maxConfRatio: s.oracle.maxConfRatio,
-    },
+    oracle: oracleConfig(s),
     execution: execution(s, idx),
     perp: s.venues.perp,
     options: s.book.flatMap((b): OptionSpec[] =>
@@ -84,6 +80,17 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
     strategy,
     record: { eventPaths: s.report.eventPaths, seriesPaths: s.report.sampleSeries },
     checkConservation: opts.checkConservation ?? false,
+  };
+}
+
+/** One oracle per asset; the scenario's consumer rule overrides the kind's own (pull: 120 s, 10 %). */
+function oracleConfig(s: Scenario): SimConfig["oracle"] {
+  const models = s.market.assetNames.map(() => KINDS.buildOracle(s.oracle.model, s.oracle.faults));
+  const own = models[0]?.consumer;
+  return {
+    models,
+    maxAgeMs: s.oracle.maxAgeMs ?? own?.maxAgeMs ?? Number.POSITIVE_INFINITY,
+    maxConfRatio: s.oracle.maxConfRatio ?? own?.maxConfRatio ?? Number.POSITIVE_INFINITY,
   };
 }
 

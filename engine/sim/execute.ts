@@ -38,7 +38,8 @@ export function executeOrder(r: PathRunner, slot: number, c: ExecScratch): void 
   const frac = impact.impact(qty, mid, r.t);
   const notional = Math.abs(qty) * mid;
   c.slippage = notional * frac;
-  c.fee = notional * (1 + frac) * ex.fees.taker;
+  // Taker fee on the execution price's notional: |qty|·mid·(1 ± impact).
+  c.fee = notional * (1 + Math.sign(qty) * frac) * ex.fees.taker;
   const gasPrice = ex.gasAsset >= 0 ? (r.prices[ex.gasAsset] as number) : 1;
   c.gas = ex.gas.costQuote(r.t, gasPrice, r.stressNow());
   impact.onFill(qty, mid, r.t);

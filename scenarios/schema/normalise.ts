@@ -28,8 +28,8 @@ export function normalise(s: Omit<Scenario, "normalised">): Record<string, unkno
       ...kindToData(s.oracle.model),
       faults: s.oracle.faults.map(kindToData),
       consumer: {
-        maxAge: finiteOrNull(s.oracle.maxAgeMs),
-        maxConfRatio: finiteOrNull(s.oracle.maxConfRatio),
+        maxAge: s.oracle.maxAgeMs ?? null,
+        maxConfRatio: s.oracle.maxConfRatio ?? null,
       },
     },
     execution: {
@@ -44,8 +44,4 @@ export function normalise(s: Omit<Scenario, "normalised">): Record<string, unkno
     strategy: kindToData(s.strategy),
     report: s.report,
   };
-}
-
-function finiteOrNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
 }

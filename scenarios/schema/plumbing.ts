@@ -46,8 +46,8 @@ export function readOracle(
   return {
     model,
     faults: faultList,
-    maxAgeMs: (c["maxAge"] as number | undefined) ?? Number.POSITIVE_INFINITY,
-    maxConfRatio: (c["maxConfRatio"] as number | undefined) ?? Number.POSITIVE_INFINITY,
+    ...(c["maxAge"] !== undefined ? { maxAgeMs: c["maxAge"] as number } : {}),
+    ...(c["maxConfRatio"] !== undefined ? { maxConfRatio: c["maxConfRatio"] as number } : {}),
   };
 }
 
@@ -62,7 +62,12 @@ export function readExecution(
   const m = mapping(raw, "execution", issues, "{ latency, impact, fees, gas, gasAsset }");
   if (!m) return undefined;
   checkUnknownKeys(m, EXECUTION_KEYS, "execution", issues);
-  const latency = readKind(kinds.latency, m["latency"] ?? DEFAULT_LATENCY, "execution.latency", issues);
+  // Shorthand: `latency: 12s` means a fixed delay.
+  const rawLatency =
+    typeof m["latency"] === "string" || typeof m["latency"] === "number"
+      ? { kind: "fixed", delay: m["latency"] }
+      : m["latency"];
+  const latency = readKind(kinds.latency, rawLatency ?? DEFAULT_LATENCY, "execution.latency", issues);
   const impact = readKind(kinds.impact, m["impact"] ?? DEFAULT_IMPACT, "execution.impact", issues);
   const gas = readKind(kinds.gas, m["gas"] ?? DEFAULT_GAS, "execution.gas", issues);
   const feesRaw = mapping(m["fees"], "execution.fees", issues, "{ maker, taker }") ?? {};

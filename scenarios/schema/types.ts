@@ -59,8 +59,9 @@ export interface Scenario {
   readonly oracle: {
     readonly model: KindConfig;
     readonly faults: readonly KindConfig[];
-    readonly maxAgeMs: number;
-    readonly maxConfRatio: number;
+    /** Consumer rule overrides; absent: the oracle kind's own rule (e.g. pull: 120 s, 10 %). */
+    readonly maxAgeMs?: number;
+    readonly maxConfRatio?: number;
   };
   readonly execution: {
     readonly latency: KindConfig;
