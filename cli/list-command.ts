@@ -2,14 +2,15 @@
 import { Command } from "commander";
 import { InputError } from "../engine/errors.js";
 import { describeParams, didYouMean } from "../engine/params.js";
+import { PRESETS } from "../scenarios/presets/index.js";
 import { LISTED } from "./kinds.js";
 
 export function listCommand(): Command {
   return new Command("list")
     .description("list registered models, shocks, oracles, execution models and strategies")
-    .argument("[kind]", `one of: ${Object.keys(LISTED).join(", ")}`)
+    .argument("[kind]", `one of: ${[...Object.keys(LISTED), "presets"].join(", ")}`)
     .action((kind: string | undefined) => {
-      const names = Object.keys(LISTED);
+      const names = [...Object.keys(LISTED), "presets"];
       if (kind !== undefined && !names.includes(kind)) {
         throw new InputError([
           {
@@ -26,6 +27,10 @@ export function listCommand(): Command {
 export function renderList(groups: readonly string[]): string {
   const lines: string[] = [];
   for (const g of groups) {
+    if (g === "presets") {
+      lines.push("presets (market.presets: [name, …]):", ...PRESETS.flatMap((p) => [`  ${p.name} — ${p.description}`, `    assets: ${p.assets.join(", ")}; source: ${p.source}`]), "");
+      continue;
+    }
     const reg = LISTED[g];
     if (!reg) continue;
     lines.push(`${g}:`);

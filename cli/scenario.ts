@@ -9,6 +9,7 @@ import type { Scenario } from "../scenarios/schema/types.js";
 import { validateScenario } from "../scenarios/schema/validate.js";
 import { KINDS } from "./kinds.js";
 import { readScenarioFile } from "./load-scenario.js";
+import { expandPresets } from "./presets.js";
 
 export interface LoadedScenario {
   readonly file: string;
@@ -18,7 +19,7 @@ export interface LoadedScenario {
 }
 
 export async function loadScenario(file: string): Promise<LoadedScenario> {
-  const raw = await readScenarioFile(file);
+  const raw = expandPresets(await readScenarioFile(file), file);
   const scenario = validateScenario(raw, KINDS, file);
   return { file, scenario };
 }

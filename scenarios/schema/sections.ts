@@ -45,11 +45,6 @@ export const MARKET_SPECS: ParamSpecs = {
     description: "correlation matrix of the assets' drivers, in asset order",
   },
   shocks: { type: "any", optional: true, description: "list of shocks overlaid on the paths" },
-  presets: {
-    type: "any",
-    optional: true,
-    description: "list of named stress presets whose shocks are added",
-  },
 };
 
 export const DATA_SPECS: ParamSpecs = {
