@@ -1,0 +1,160 @@
+/**
+ * LiquidationEngine and Liquidator agents on REFERENCE's Aave v3.3 worked example (10 WETH, LT 0.825,
+ * debt 14 000; at ETH 1 650 repay 7 000 for 4.433333 WETH), Compound's absorb example and a perp
+ * venue. Collateral is sold through a tiny local ImpactModel: impact = 0.001·|qty| (linear in size).
+ */
+import { describe, expect, it } from "vitest";
+import { EventType } from "../events.js";
+import type { ImpactModel } from "../execution/types.js";
+import { Reason } from "../ledger.js";
+import { perpLinearKind } from "../venues/kinds.js";
+import { aaveV3Kind, compoundV3Kind } from "../venues/lending-kinds.js";
+import { build, wallet, world } from "../venues/test-fixtures.js";
+import { LiquidationEngine } from "./liquidation-engine.js";
+
+/** Linear impact 0.001 per unit traded; stateless. */
+const linearImpact: ImpactModel = {
+  impact: (qty) => 0.001 * Math.abs(qty),
+  capacity: () => Number.POSITIVE_INFINITY,
+  onFill: () => {},
+  reset: () => {},
+};
+
+function aave(nAccounts = 1) {
+  const w = world(["WETH", "USDC"]);
+  const m = build(
+    aaveV3Kind,
+    { assets: { WETH: { ltv: 0.8, lt: 0.825, marketSupply: 1e15 }, USDC: { marketSupply: 1e15 } } },
+    w,
+    "aave",
+  );
+  const user = wallet(w, "user", { WETH: 10 * nAccounts });
+  w.prices[0] = 2000;
+  w.prices[1] = 1;
+  for (let k = 0; k < nAccounts; k++) {
+    const a = m.open(`user${k}`, user);
+    m.deposit(0, a, 0, 10);
+    m.borrow(0, a, 1, 14000, w.prices);
+  }
+  const engine = new LiquidationEngine(w.ledger, w.events, 1, [linearImpact, undefined]);
+  engine.addLending(m);
+  return { w, m, engine };
+}
+
+const liq = (
+  name: string,
+  latencyMs: number,
+  extra: Partial<{ capitalQuote: number; gasQuote: number; minProfitQuote: number }> = {},
+) => ({
+  name,
+  latencyMs,
+  capitalQuote: 1e6,
+  gasQuote: 10,
+  minProfitQuote: 0,
+  ...extra,
+});
+
+describe("Aave liquidation by an agent with latency", () => {
+  it("sees the account at 1 650, executes 12 s later: profit = 7 315·(1 − 0.001·q) − 7 000 − 10 gas", () => {
+    const { w, m, engine } = aave();
+    const l = engine.addLiquidator(liq("fast", 12_000));
+    expect(engine.step(0, w.prices)).toBe(0);
+    w.prices[0] = 1650;
+    expect(engine.step(1000, w.prices)).toBe(0);
+    expect(engine.stats.scheduled).toBe(1);
+    expect(engine.nextDueMs()).toBe(13_000);
+    expect(engine.step(13_000, w.prices)).toBe(1);
+    const q = (7000 * 1.045) / 1650; // 4.433333 WETH to the liquidator
+    expect(w.ledger.balance(l.wallet, 1)).toBeCloseTo(1e6 + 7315 * (1 - 0.001 * q) - 7000 - 10, 6);
+    expect(w.ledger.balance(l.wallet, 0)).toBeCloseTo(0, 12); // collateral sold
+    expect(w.ledger.flow(Reason.slippage, 1)).toBeCloseTo(7315 * 0.001 * q, 6);
+    expect(m.debtOf(0, 1)).toBeCloseTo(7000, 9);
+    expect(w.events.count(EventType.liquidation)).toBe(1);
+    w.ledger.check("agent");
+  });
+  it("the fastest free liquidator takes the job", () => {
+    const { w, engine } = aave();
+    const slow = engine.addLiquidator(liq("slow", 12_000));
+    const fast = engine.addLiquidator(liq("fast", 2_000));
+    w.prices[0] = 1650;
+    engine.step(0, w.prices);
+    engine.step(2_000, w.prices);
+    expect(fast.executed).toBe(1);
+    expect(slow.executed).toBe(0);
+  });
+  it("skips when the expected profit is below the threshold, or without capital", () => {
+    const { w, engine } = aave();
+    engine.addLiquidator(liq("picky", 0, { minProfitQuote: 1000 }));
+    engine.addLiquidator(liq("broke", 0, { capitalQuote: 0 }));
+    w.prices[0] = 1650;
+    engine.step(0, w.prices);
+    expect(engine.stats.skippedUnprofitable).toBe(1);
+    expect(engine.stats.skippedCapital).toBe(1);
+    expect(engine.stats.executed).toBe(0);
+  });
+  it("a busy liquidator skips the second account; it takes it once free", () => {
+    const { w, engine } = aave(2);
+    const l = engine.addLiquidator(liq("only", 12_000));
+    w.prices[0] = 1650;
+    engine.step(0, w.prices);
+    expect(engine.stats.skippedBusy).toBe(1);
+    engine.step(12_000, w.prices); // executes account 0, then schedules account 1
+    expect(l.executed).toBe(1);
+    engine.step(24_000, w.prices);
+    expect(l.executed).toBe(2);
+    w.ledger.check("busy");
+  });
+  it("a job whose account recovered by inclusion time reverts and still pays gas", () => {
+    const { w, engine } = aave();
+    const l = engine.addLiquidator(liq("late", 12_000));
+    w.prices[0] = 1650;
+    engine.step(0, w.prices);
+    w.prices[0] = 2000;
+    engine.step(12_000, w.prices);
+    expect(l.reverted).toBe(1);
+    expect(w.ledger.balance(l.wallet, 1)).toBe(1e6 - 10);
+    w.ledger.check("revert");
+  });
+});
+
+describe("Compound absorb + buyCollateral by an agent", () => {
+  it("absorbs at 1 890 and buys the 10 WETH at 1 842.75", () => {
+    const w = world(["WETH", "USDC"]);
+    const m = build(compoundV3Kind, {}, w, "comet");
+    const user = wallet(w, "user", { WETH: 10 });
+    w.prices[0] = 2100;
+    w.prices[1] = 1;
+    const a = m.open("u", user);
+    m.deposit(0, a, 0, 10);
+    m.borrow(0, a, 1, 17000, w.prices);
+    const engine = new LiquidationEngine(w.ledger, w.events, 1);
+    engine.addLending(m);
+    const l = engine.addLiquidator(liq("keeper", 0));
+    w.prices[0] = 1890;
+    expect(engine.step(0, w.prices)).toBe(1);
+    expect(w.ledger.balance(l.wallet, 1)).toBeCloseTo(1e6 + 10 * (1890 - 1842.75) - 10, 6);
+    expect(m.supplyOf(a, 1)).toBeCloseTo(955, 9);
+    w.ledger.check("compound agent");
+  });
+});
+
+describe("perp venues liquidate themselves", () => {
+  it("the engine screens the trigger and calls the venue's liquidation", () => {
+    const w = world(["BTC", "USDC"]);
+    const v = build(perpLinearKind, {}, w, "perp");
+    const mk = v.addMarket(0);
+    const user = wallet(w, "user", { USDC: 5000 });
+    const a = v.open("u", user);
+    v.deposit(0, a, 5000);
+    w.prices[0] = 60000;
+    w.prices[1] = 1;
+    v.trade(0, a, mk, 1, 60000, w.prices);
+    const engine = new LiquidationEngine(w.ledger, w.events, 1);
+    engine.addVenue(v);
+    expect(engine.step(0, w.prices)).toBe(0);
+    w.prices[0] = 56500;
+    expect(engine.step(1, w.prices)).toBe(1);
+    expect(v.isLiquidatable(a, w.prices, 1)).toBe(false);
+    w.ledger.check("perp engine");
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * Parameters of the `perp-linear` venue (a linear, USD-margined perpetual exchange) and their
+ * resolution into a PerpConfig. Defaults: dYdX v4 Large-Cap IMF 5 % / MMF 3 % (mainnet genesis),
+ * Binance funding (8 h, I = 0.01 %, clamp 0.05 %), funding cap 600 %·(IMF − MMF) (dYdX v4).
+ * Optional Binance-style notional tiers replace the flat IMF/MMF.
+ */
+import type { Issue } from "../errors.js";
+import type { ParamSpecs, Params } from "../params.js";
+import { dydxFundingCap, flatTiers, type MarginTiers, makeTiers } from "./perp-rules.js";
+
+export type FundingSource = "fixed" | "series" | "premium";
+export type Bankruptcy = "socialise" | "adl";
+
+export interface PerpConfig {
+  readonly quote: string;
+  readonly tiers: MarginTiers;
+  readonly fundingIntervalMs: number;
+  readonly fundingSource: FundingSource;
+  readonly fundingRate: number;
+  readonly interestRate: number;
+  readonly fundingClamp: number;
+  readonly fundingCap: number;
+  readonly liquidationFee: number;
+  readonly insuranceFund: number;
+  readonly bankruptcy: Bankruptcy;
+  readonly partial: boolean;
+  readonly margin: "isolated" | "cross";
+}
+
+export const PERP_SPECS: ParamSpecs = {
+  quote: { type: "string", description: "margin and settlement asset (ledger asset name)", default: "USDC" },
+  imf: {
+    type: "number",
+    description: "initial margin fraction (dYdX Large-Cap 5 %)",
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    default: 0.05,
+  },
+  mmf: {
+    type: "number",
+    description: "maintenance margin fraction (dYdX Large-Cap 3 %)",
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    default: 0.03,
+  },
+  tierFloors: {
+    type: "numbers",
+    description:
+      "Binance-style notional tier floors (quote), first 0; with tierMmr and tierImf replaces imf/mmf",
+    min: 0,
+    optional: true,
+  },
+  tierMmr: {
+    type: "numbers",
+    description: "maintenance margin rate per tier (cum is derived: cumₙ = cumₙ₋₁ + floorₙ·ΔMMR)",
+    min: 0,
+    max: 1,
+    optional: true,
+  },
+  tierImf: {
+    type: "numbers",
+    description: "initial margin fraction per tier (1 / max leverage)",
+    min: 0,
+    max: 1,
+    optional: true,
+  },
+  fundingInterval: {
+    type: "duration",
+    description: "time between funding payments (Binance 8 h)",
+    min: 1,
+    default: "8h",
+  },
+  fundingSource: {
+    type: "enum",
+    description:
+      "rate source: fixed (fundingRate each interval), series (a rate per interval given by the scenario), premium (Binance F = P̄ + clamp(I − P̄, ±clamp) from the average premium given by the scenario; 0 ⇒ F = I)",
+    values: ["fixed", "series", "premium"],
+    default: "premium",
+  },
+  fundingRate: {
+    type: "number",
+    description: "rate per interval when fundingSource = fixed (longs pay when > 0)",
+    default: 0.0001,
+  },
+  interestRate: { type: "number", description: "Binance interest component I per interval", default: 0.0001 },
+  fundingClamp: { type: "number", description: "Binance clamp of I − P̄", min: 0, default: 0.0005 },
+  fundingCap: {
+    type: "number",
+    description: "cap of |F| per interval (default: dYdX 600 %·(IMF − MMF))",
+    min: 0,
+    optional: true,
+  },
+  liquidationFee: {
+    type: "number",
+    description:
+      "fee on liquidated notional paid to the insurance fund, capped at the equity left (Ballast choice; dYdX caps it at 1.5 %)",
+    min: 0,
+    max: 0.015,
+    default: 0.005,
+  },
+  insuranceFund: { type: "number", description: "insurance fund at the start (quote)", min: 0, default: 1e6 },
+  bankruptcy: {
+    type: "enum",
+    description:
+      "when the insurance fund is empty: socialise (loss booked as bad debt against the venue) or adl (deleverage profitable opposite simulated positions at the bankruptcy price, rest socialised)",
+    values: ["socialise", "adl"],
+    default: "socialise",
+  },
+  partial: {
+    type: "boolean",
+    description: "partial liquidation back to initial margin (else close all)",
+    default: true,
+  },
+  margin: {
+    type: "enum",
+    description: "default margin mode of new accounts",
+    values: ["isolated", "cross"],
+    default: "cross",
+  },
+};
+
+const nums = (v: unknown): number[] | undefined => (Array.isArray(v) ? (v as number[]) : undefined);
+
+/** Tier invariants: same lengths, floors start at 0 and increase, MMR ≤ IMF, both non-decreasing. */
+export function checkPerp(params: Params, path: string, issues: Issue[]): void {
+  const bad = (message: string) => issues.push({ code: "invariant", path, message });
+  if ((params["mmf"] as number) >= (params["imf"] as number))
+    bad(`found mmf ${String(params["mmf"])} ≥ imf ${String(params["imf"])}; allowed: mmf < imf`);
+  const f = nums(params["tierFloors"]);
+  const m = nums(params["tierMmr"]);
+  const i = nums(params["tierImf"]);
+  if (f === undefined && m === undefined && i === undefined) return;
+  if (!f || !m || !i || f.length !== m.length || f.length !== i.length || f.length === 0) {
+    bad("tierFloors, tierMmr and tierImf must be given together, with the same non-zero length");
+    return;
+  }
+  for (let k = 0; k < f.length; k++) {
+    const prev = k === 0 ? undefined : k - 1;
+    if (k === 0 && f[0] !== 0) bad("found tierFloors[0] ≠ 0; allowed: the first floor is 0");
+    if (prev !== undefined && !((f[k] as number) > (f[prev] as number)))
+      bad(`found tierFloors not increasing at ${k}`);
+    if (
+      prev !== undefined &&
+      ((m[k] as number) < (m[prev] as number) || (i[k] as number) < (i[prev] as number))
+    )
+      bad(`found a tier rate decreasing at ${k}; allowed: non-decreasing`);
+    if ((m[k] as number) >= (i[k] as number)) bad(`found tierMmr[${k}] ≥ tierImf[${k}]; allowed: MMR < IMF`);
+  }
+}
+
+/** Resolves validated parameters. */
+export function perpConfig(params: Params): PerpConfig {
+  const imf = params["imf"] as number;
+  const mmf = params["mmf"] as number;
+  const f = nums(params["tierFloors"]);
+  const m = nums(params["tierMmr"]);
+  const i = nums(params["tierImf"]);
+  return {
+    quote: String(params["quote"]),
+    tiers: f && m && i ? makeTiers(f, m, i) : flatTiers(imf, mmf),
+    fundingIntervalMs: params["fundingInterval"] as number,
+    fundingSource: params["fundingSource"] as FundingSource,
+    fundingRate: params["fundingRate"] as number,
+    interestRate: params["interestRate"] as number,
+    fundingClamp: params["fundingClamp"] as number,
+    fundingCap: typeof params["fundingCap"] === "number" ? params["fundingCap"] : dydxFundingCap(imf, mmf),
+    liquidationFee: params["liquidationFee"] as number,
+    insuranceFund: params["insuranceFund"] as number,
+    bankruptcy: params["bankruptcy"] as Bankruptcy,
+    partial: params["partial"] !== false,
+    margin: params["margin"] === "isolated" ? "isolated" : "cross",
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Builders shared by the venue and liquidation tests (not used by the engine itself): a ledger with
+ * ETH/USDC-style assets, funded wallets, and venues configured through the registry so the tests
+ * exercise the same parameter path as a scenario file.
+ */
+import type { Issue } from "../errors.js";
+import { InternalError } from "../errors.js";
+import { EventLog } from "../events.js";
+import { Ledger, Reason } from "../ledger.js";
+import { type KindDef, Registry } from "../registry.js";
+import type { VenueCtx } from "./types.js";
+
+export interface World {
+  readonly ledger: Ledger;
+  readonly events: EventLog;
+  /** The external account that funds wallets. */
+  readonly bank: number;
+  readonly prices: Float64Array;
+}
+
+export function world(assets: readonly string[]): World {
+  const ledger = new Ledger(assets);
+  return {
+    ledger,
+    events: new EventLog(),
+    bank: ledger.account("bank", true),
+    prices: new Float64Array(assets.length),
+  };
+}
+
+/** A wallet ledger account funded with `amounts` (asset name → units). */
+export function wallet(w: World, name: string, amounts: Readonly<Record<string, number>>): number {
+  const acct = w.ledger.account(name);
+  for (const [asset, x] of Object.entries(amounts))
+    w.ledger.transfer(w.bank, acct, w.ledger.asset(asset), x, Reason.deposit);
+  return acct;
+}
+
+/** Reads `{ kind, ...params }` through a Registry (specs, defaults, check), then creates the venue. */
+export function build<T>(def: KindDef<T, VenueCtx>, raw: Record<string, unknown>, w: World, name = "v"): T {
+  const issues: Issue[] = [];
+  const configured = new Registry("venue", [def]).read({ kind: def.kind, ...raw }, name, issues);
+  if (issues.length > 0 || configured === undefined) {
+    throw new InternalError(issues.map((i) => `${i.path}: ${i.message}`).join("\n"));
+  }
+  return def.create(configured.params, { name, ledger: w.ledger, events: w.events });
+}
