@@ -1,4 +1,5 @@
 /** `npm run bench`: prints throughput figures for the issues' targets. */
+import { benchDataLoad } from "./data-load.js";
 import { benchEngine } from "./engine.js";
 import { benchReferenceKernel } from "./reference-kernel.js";
 
@@ -26,6 +27,11 @@ async function main(): Promise<void> {
   const real = await benchEngine("demo, push oracle + 30 s latency + sqrt impact + gas", REALISTIC);
   print(real);
   console.log(`realistic / ideal time: ${(real.seconds / ideal.seconds).toFixed(2)}× (target ≤ 1.5×)`);
+  for (const d of await benchDataLoad()) {
+    console.log(
+      `data load ${d.name}: ${d.rows.toLocaleString("en-US")} rows in ${d.seconds.toFixed(2)} s (target: well under 1 s)`,
+    );
+  }
 }
 
 function print(b: {

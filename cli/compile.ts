@@ -34,11 +34,7 @@ export function build<T, C>(registry: Registry<T, C>, c: KindConfig, ctx: C): T 
 export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
   const assets = s.market.assetNames;
   const seed = opts.seed ?? s.seed;
-  const grid: TimeGrid = opts.replay?.grid ?? {
-    startMs: s.clock.startMs,
-    stepMs: s.clock.stepMs,
-    steps: s.clock.horizonMs / s.clock.stepMs,
-  };
+  const grid: TimeGrid = opts.replay?.grid ?? clockGrid(s);
   const market = opts.replay
     ? replaySource(opts.replay)
     : modelSource(s, grid, seed, opts.modelContext ?? {});
@@ -92,6 +88,18 @@ function oracleConfig(s: Scenario): SimConfig["oracle"] {
     maxAgeMs: s.oracle.maxAgeMs ?? own?.maxAgeMs ?? Number.POSITIVE_INFINITY,
     maxConfRatio: s.oracle.maxConfRatio ?? own?.maxConfRatio ?? Number.POSITIVE_INFINITY,
   };
+}
+
+function clockGrid(s: Scenario): TimeGrid {
+  if (!s.clock)
+    throw new InputError([
+      {
+        code: "missing",
+        path: "clock",
+        message: "a Monte-Carlo market needs clock: { start, horizon, step }",
+      },
+    ]);
+  return { startMs: s.clock.startMs, stepMs: s.clock.stepMs, steps: s.clock.horizonMs / s.clock.stepMs };
 }
 
 function execution(s: Scenario, idx: (name: string) => number): ExecutionConfig {

@@ -28,7 +28,14 @@ export function renderList(groups: readonly string[]): string {
   const lines: string[] = [];
   for (const g of groups) {
     if (g === "presets") {
-      lines.push("presets (market.presets: [name, …]):", ...PRESETS.flatMap((p) => [`  ${p.name} — ${p.description}`, `    assets: ${p.assets.join(", ")}; source: ${p.source}`]), "");
+      lines.push(
+        "presets (market.presets: [name, …]):",
+        ...PRESETS.flatMap((p) => [
+          `  ${p.name} — ${p.description}`,
+          `    assets: ${p.assets.join(", ")}; source: ${p.source}`,
+        ]),
+        "",
+      );
       continue;
     }
     const reg = LISTED[g];

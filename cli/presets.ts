@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { InputError, type Issue, describeValue } from "../engine/errors.js";
+import { describeValue, InputError, type Issue } from "../engine/errors.js";
 import { didYouMean, isRecord } from "../engine/params.js";
 import { findPreset, PRESETS } from "../scenarios/presets/index.js";
 import { PRESETS_DIR } from "./paths.js";
@@ -19,14 +19,22 @@ export function expandPresets(raw: unknown, source: string): unknown {
   const issues: Issue[] = [];
   const shocks: unknown[] = [];
   if (!Array.isArray(names)) {
-    issues.push({ code: "wrong_type", path: "market.presets", message: `found ${describeValue(names)}; allowed: a list of preset names (${PRESETS.map((p) => p.name).join(", ")})` });
+    issues.push({
+      code: "wrong_type",
+      path: "market.presets",
+      message: `found ${describeValue(names)}; allowed: a list of preset names (${PRESETS.map((p) => p.name).join(", ")})`,
+    });
   } else {
     const assets = isRecord(market["assets"]) ? Object.keys(market["assets"]) : [];
     names.forEach((name, i) => shocks.push(...presetShocks(name, `market.presets[${i}]`, assets, issues)));
   }
   if (issues.length > 0) throw new InputError(issues, source);
   const { presets: _presets, ...rest } = market;
-  const own = Array.isArray(market["shocks"]) ? market["shocks"] : market["shocks"] === undefined ? [] : [market["shocks"]];
+  const own = Array.isArray(market["shocks"])
+    ? market["shocks"]
+    : market["shocks"] === undefined
+      ? []
+      : [market["shocks"]];
   return { ...raw, market: { ...rest, shocks: [...shocks, ...own] } };
 }
 
@@ -35,12 +43,20 @@ function presetShocks(name: unknown, path: string, assets: readonly string[], is
   if (!preset) {
     const all = PRESETS.map((p) => p.name);
     const hint = typeof name === "string" ? didYouMean(name, all) : "";
-    issues.push({ code: "unknown_preset", path, message: `unknown preset ${describeValue(name)}${hint}; allowed: ${all.join(", ")}` });
+    issues.push({
+      code: "unknown_preset",
+      path,
+      message: `unknown preset ${describeValue(name)}${hint}; allowed: ${all.join(", ")}`,
+    });
     return [];
   }
   const missing = preset.assets.filter((a) => !assets.includes(a));
   if (missing.length > 0) {
-    issues.push({ code: "unknown_asset", path, message: `preset "${preset.name}" shocks ${missing.join(", ")}, which market.assets lacks (has: ${assets.join(", ")})` });
+    issues.push({
+      code: "unknown_asset",
+      path,
+      message: `preset "${preset.name}" shocks ${missing.join(", ")}, which market.assets lacks (has: ${assets.join(", ")})`,
+    });
     return [];
   }
   const doc = parse(readFileSync(join(PRESETS_DIR, preset.file), "utf8")) as { shocks?: unknown[] };

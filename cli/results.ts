@@ -67,7 +67,7 @@ export function toResults(s: Scenario, out: RunOutput, extras: ManifestExtras): 
       ...(extras.dataRange ? { dataRange: extras.dataRange } : {}),
       scenarioFile: extras.scenarioFile,
       assets: s.market.assetNames,
-      horizon: `${s.clock.horizonMs} ms`,
+      steps: out.steps,
     },
     paths,
     events,

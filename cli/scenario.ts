@@ -9,6 +9,7 @@ import type { Scenario } from "../scenarios/schema/types.js";
 import { validateScenario } from "../scenarios/schema/validate.js";
 import { KINDS } from "./kinds.js";
 import { readScenarioFile } from "./load-scenario.js";
+import { loadReplay, modelContext } from "./market-data.js";
 import { expandPresets } from "./presets.js";
 
 export interface LoadedScenario {
@@ -21,5 +22,7 @@ export interface LoadedScenario {
 export async function loadScenario(file: string): Promise<LoadedScenario> {
   const raw = expandPresets(await readScenarioFile(file), file);
   const scenario = validateScenario(raw, KINDS, file);
-  return { file, scenario };
+  const replay = await loadReplay(scenario, file);
+  const modelCtx = replay ? undefined : await modelContext(scenario, file);
+  return { file, scenario, ...(replay ? { replay } : {}), ...(modelCtx ? { modelContext: modelCtx } : {}) };
 }

@@ -139,10 +139,16 @@ describe("bad input: exit code 2, every bad field named, no stack trace", () => 
   });
 
   it("an unknown preset, or one whose assets the market lacks", () => {
-    const typo = ballast("validate", scenarioFile("preset1.yaml", GOOD.replace("market: {", "market: { presets: [mar-202], ")));
+    const typo = ballast(
+      "validate",
+      scenarioFile("preset1.yaml", GOOD.replace("market: {", "market: { presets: [mar-202], ")),
+    );
     expect(typo.code).toBe(2);
     expect(typo.err).toMatch(/market\.presets\[0\]: unknown preset "mar-202" \(did you mean "mar-2020"\?\)/);
-    const luna = ballast("validate", scenarioFile("preset2.yaml", GOOD.replace("market: {", "market: { presets: [luna-ust-2022], ")));
+    const luna = ballast(
+      "validate",
+      scenarioFile("preset2.yaml", GOOD.replace("market: {", "market: { presets: [luna-ust-2022], ")),
+    );
     expect(luna.code).toBe(2);
     expect(luna.err).toMatch(/preset "luna-ust-2022" shocks UST, LUNA, which market.assets lacks/);
   });
@@ -170,12 +176,18 @@ describe("ballast list and validate", () => {
   });
 
   it("expands a preset into the scenario's shocks", () => {
-    const r = ballast("validate", scenarioFile("preset3.yaml", GOOD.replace("market: {", "market: { presets: [mar-2020], ")), "--json");
+    const r = ballast(
+      "validate",
+      scenarioFile("preset3.yaml", GOOD.replace("market: {", "market: { presets: [mar-2020], ")),
+      "--json",
+    );
     expect(r.code).toBe(0);
     const shocks = JSON.parse(r.out).market.shocks as { kind: string; size?: number }[];
     // Black Thursday's legs (REFERENCE: ETH −55.8 % from 194.61 to 86.00, with a pause and a rebound).
     expect(shocks.filter((x) => x.kind === "crash").length).toBeGreaterThanOrEqual(2);
-    const product = shocks.filter((x) => x.kind === "crash").reduce((p, x) => p * (1 + (x.size as number)), 1);
+    const product = shocks
+      .filter((x) => x.kind === "crash")
+      .reduce((p, x) => p * (1 + (x.size as number)), 1);
     expect(product).toBeLessThan(1);
   });
 

@@ -219,8 +219,11 @@ export class PathRunner {
     return Math.abs(Math.log((p0[this.i] as number) / (p0[this.i - 1] as number))) * this.stressScale;
   }
 
-  /** Tracks drawdown and margin at market prices, and samples the series. */
-  private observe(): void {
+  /**
+   * Tracks drawdown and margin at market prices and, on grid ticks, samples the series (the oracle
+   * column is the reading landed before this instant's publications).
+   */
+  private observe(sample = true): void {
     const b = this.book;
     const eq = b.equity(this.prices, this.t);
     if (eq > this.peak) this.peak = eq;
@@ -229,7 +232,7 @@ export class PathRunner {
       const m = b.perpEquity(p.asset, this.prices[p.asset] as number);
       if (m < this.minMargin) this.minMargin = m;
     }
-    if (this.path < this.cfg.record.seriesPaths) {
+    if (sample && this.path < this.cfg.record.seriesPaths) {
       this.series.push(
         this.path,
         this.t,
@@ -301,7 +304,7 @@ export class PathRunner {
   }
 
   private onEnd(): void {
-    this.observe();
+    this.observe(false);
   }
 
   private finish(startEquity: number): void {

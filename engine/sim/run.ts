@@ -16,6 +16,8 @@ export interface RunOutput {
   readonly series: SeriesLog;
   /** Ledger postings over all paths (a measure of work done). */
   readonly postings: number;
+  /** Grid steps per path. */
+  readonly steps: number;
 }
 
 export interface RunOptions {
@@ -41,5 +43,5 @@ export function runPaths(cfg: SimConfig, opts: RunOptions = {}): RunOutput {
     postings += runner.book.ledger.postings;
     opts.onProgress?.(p - from + 1);
   }
-  return { from, to, metrics, events, series, postings };
+  return { from, to, metrics, events, series, postings, steps: cfg.grid.steps };
 }

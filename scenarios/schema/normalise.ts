@@ -16,7 +16,9 @@ export function normalise(s: Omit<Scenario, "normalised">): Record<string, unkno
     name: s.name,
     seed: s.seed,
     paths: s.paths,
-    clock: { start: isoTime(s.clock.startMs), horizon: s.clock.horizonMs, step: s.clock.stepMs },
+    clock: s.clock
+      ? { start: isoTime(s.clock.startMs), horizon: s.clock.horizonMs, step: s.clock.stepMs }
+      : null,
     market: {
       rate: s.market.rate,
       quote: s.market.quote,

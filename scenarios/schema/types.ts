@@ -54,7 +54,8 @@ export interface Scenario {
   readonly name: string;
   readonly seed: number;
   readonly paths: number;
-  readonly clock: ClockSpec;
+  /** Absent only for a pure historical replay, whose clock is the data's. */
+  readonly clock?: ClockSpec;
   readonly market: MarketSpec;
   readonly oracle: {
     readonly model: KindConfig;

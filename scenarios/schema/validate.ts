@@ -32,8 +32,13 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
   }
   checkUnknownKeys(raw, TOP_KEYS, "", issues);
   const head = readParams(pick(raw, HEAD_SPECS), HEAD_SPECS, "", issues);
-  const clock = readClock(raw["clock"], issues);
   const market = readMarket(raw["market"], kinds, issues);
+  // A pure historical replay takes its clock from the data; `clock`, when given, selects a window.
+  const replayOnly =
+    market !== undefined &&
+    market.assetNames.length > 0 &&
+    market.assetNames.every((n) => market.assets[n]?.data);
+  const clock = raw["clock"] === undefined && replayOnly ? undefined : readClock(raw["clock"], issues);
   const assets = market?.assetNames ?? [];
   const oracle = readOracle(raw["oracle"], kinds, issues);
   const execution = readExecution(raw["execution"], kinds, assets, issues);
@@ -48,14 +53,22 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
       message: `found ${describeValue(raw["report"])}; allowed: a mapping`,
     });
   }
-  if (issues.length > 0 || !clock || !market || !oracle || !execution || !venues || !strategy) {
+  if (
+    issues.length > 0 ||
+    (!clock && !replayOnly) ||
+    !market ||
+    !oracle ||
+    !execution ||
+    !venues ||
+    !strategy
+  ) {
     throw new InputError(issues, source);
   }
   const scenario = {
     name: head["name"] as string,
     seed: head["seed"] as number,
     paths: head["paths"] as number,
-    clock,
+    ...(clock ? { clock } : {}),
     market,
     oracle,
     execution,

@@ -1,0 +1,72 @@
+/**
+ * The I/O a scenario's market needs, done before the engine runs: a historical replay (every asset
+ * `data`) through data/loadMarketData, and the historical returns bootstrap models resample.
+ */
+import { dirname, isAbsolute, resolve } from "node:path";
+import { loadMarketData, loadSeries } from "../data/index.js";
+import { InputError } from "../engine/errors.js";
+import type { PathMarket } from "../engine/market.js";
+import { isoTime } from "../engine/units.js";
+import type { DataRange } from "../reports/types.js";
+import type { ModelContext } from "../scenarios/models/types.js";
+import type { Scenario } from "../scenarios/schema/types.js";
+
+export interface Replay {
+  readonly market: PathMarket;
+  readonly range: DataRange;
+}
+
+/** Loads the replayed market when every asset is `data`; undefined when every asset is a model. */
+export async function loadReplay(s: Scenario, scenarioFile: string): Promise<Replay | undefined> {
+  const names = s.market.assetNames;
+  const replayed = names.filter((n) => s.market.assets[n]?.data);
+  if (replayed.length === 0) return undefined;
+  if (replayed.length < names.length) {
+    const model = names.find((n) => !s.market.assets[n]?.data);
+    throw new InputError(
+      [
+        {
+          code: "mixed_market",
+          path: `market.assets.${model}`,
+          message:
+            "a Monte-Carlo asset cannot be mixed with replayed assets in one scenario; allowed: all `model`, or all `data`",
+        },
+      ],
+      scenarioFile,
+    );
+  }
+  const specs: Record<string, Record<string, unknown>> = {};
+  for (const n of names) specs[n] = clockWindow(s, { ...(s.market.assets[n]?.data ?? {}) });
+  const { market, range } = await loadMarketData(specs as never, { baseDir: dirname(scenarioFile) });
+  return { market, range: { from: isoTime(range.fromMs), to: isoTime(range.toMs) } };
+}
+
+/** A replay's clock, when given, selects the window (start … start + horizon) and the bar length. */
+function clockWindow(s: Scenario, spec: Record<string, unknown>): Record<string, unknown> {
+  const c = s.clock;
+  if (!c) return spec;
+  return {
+    ...spec,
+    from: spec["from"] ?? c.startMs,
+    to: spec["to"] ?? c.startMs + c.horizonMs,
+    resample: spec["resample"] ?? c.stepMs,
+  };
+}
+
+/** Preloads the log returns of every file a bootstrap model names. */
+export async function modelContext(s: Scenario, scenarioFile: string): Promise<ModelContext> {
+  const returns = new Map<string, Float64Array>();
+  for (const name of s.market.assetNames) {
+    const model = s.market.assets[name]?.model;
+    const ref = model?.kind === "bootstrap" ? (model.params["data"] as string) : undefined;
+    if (ref === undefined || returns.has(ref)) continue;
+    const file = isAbsolute(ref) ? ref : resolve(dirname(scenarioFile), ref);
+    const { series } = await loadSeries(file, { read: "required" });
+    const close = series.columns["close"] as Float64Array;
+    const r = new Float64Array(Math.max(0, close.length - 1));
+    for (let i = 1; i < close.length; i++)
+      r[i - 1] = Math.log((close[i] as number) / (close[i - 1] as number));
+    returns.set(ref, r);
+  }
+  return { historicalReturns: (ref) => returns.get(ref) };
+}
