@@ -2,11 +2,23 @@
  * Turns a validated Scenario into the engine's SimConfig: builds every kind through its registry,
  * resolves asset names to indices, and fixes the time grid. The one place these parts meet.
  */
-import { InputError } from "../engine/errors.js";
+import { InputError, type Issue } from "../engine/errors.js";
+import { EventLog } from "../engine/events.js";
+import { Ledger } from "../engine/ledger.js";
+import { liquidatorConfig } from "../engine/liquidation/liquidator.js";
 import type { PathMarket, TimeGrid } from "../engine/market.js";
 import type { Registry } from "../engine/registry.js";
-import type { ExecutionConfig, MarketSource, OptionSpec, PerpSpec, SimConfig } from "../engine/sim/config.js";
+import type {
+  ExecutionConfig,
+  LoanSpec,
+  MarketSource,
+  OptionSpec,
+  PerpSpec,
+  SimConfig,
+  VenueSpec,
+} from "../engine/sim/config.js";
 import type { Strategy } from "../engine/strategy.js";
+import { venueKinds } from "../engine/venues/kinds.js";
 import { ModelMarket } from "../scenarios/model-market.js";
 import type { ModelContext, PriceModel } from "../scenarios/models/types.js";
 import type { KindConfig, Scenario } from "../scenarios/schema/types.js";
@@ -55,7 +67,14 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
     market,
     oracle: oracleConfig(s),
     execution: execution(s, idx),
-    perp: s.venues.perp,
+    venues: venueSpecs(s),
+    hedgeVenue: Object.keys(s.venues).find((n) => s.venues[n]?.kind === "perp-linear") ?? null,
+    liquidators: s.liquidators.map((l) => liquidatorConfig(l.name, l.params)),
+    loans: s.book.flatMap((b): LoanSpec[] =>
+      b.kind === "loan"
+        ? [{ venue: b.venue, collateral: ledgerAmounts(s, b.collateral), debt: ledgerAmounts(s, b.debt) }]
+        : [],
+    ),
     options: s.book.flatMap((b): OptionSpec[] =>
       b.kind === "option"
         ? [
@@ -71,7 +90,9 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
         : [],
     ),
     perps: s.book.flatMap((b): PerpSpec[] =>
-      b.kind === "perp" ? [{ asset: idx(b.underlying), qty: b.qty, collateral: b.collateral }] : [],
+      b.kind === "perp"
+        ? [{ venue: b.venue, asset: idx(b.underlying), qty: b.qty, collateral: b.collateral }]
+        : [],
     ),
     strategy,
     record: { eventPaths: s.report.eventPaths, seriesPaths: s.report.sampleSeries },
@@ -88,6 +109,51 @@ function oracleConfig(s: Scenario): SimConfig["oracle"] {
     maxAgeMs: s.oracle.maxAgeMs ?? own?.maxAgeMs ?? Number.POSITIVE_INFINITY,
     maxConfRatio: s.oracle.maxConfRatio ?? own?.maxConfRatio ?? Number.POSITIVE_INFINITY,
   };
+}
+
+/** Ledger asset indices (quote 0, then the market's assets) of a `{ ASSET: amount }` map. */
+function ledgerAmounts(s: Scenario, m: Readonly<Record<string, number>>): [number, number][] {
+  const names = [s.market.quote, ...s.market.assetNames];
+  return Object.entries(m).map(([k, v]) => [names.indexOf(k), v]);
+}
+
+/**
+ * Builds each venue once on a scratch ledger of the scenario's assets, so that a venue naming an
+ * asset the market lacks, or another quote, is bad input now rather than a failure mid-run.
+ */
+function venueSpecs(s: Scenario): VenueSpec[] {
+  const issues: Issue[] = [];
+  const specs = Object.entries(s.venues).flatMap(([name, c]): VenueSpec[] => {
+    const def = venueKinds.get(c.kind);
+    if (!def) return [];
+    const params = c.params;
+    if ("quote" in params && params["quote"] !== s.market.quote) {
+      issues.push({
+        code: "quote_mismatch",
+        path: `venues.${name}.quote`,
+        message: `found "${String(params["quote"])}"; allowed: the market's quote currency "${s.market.quote}" (market.quote)`,
+      });
+      return [];
+    }
+    try {
+      def.create(params, {
+        name,
+        ledger: new Ledger([s.market.quote, ...s.market.assetNames]),
+        events: new EventLog(),
+      });
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      issues.push({
+        code: "bad_venue",
+        path: `venues.${name}`,
+        message: `${msg}; the venue may only name the quote (${s.market.quote}) and the market's assets (${s.market.assetNames.join(", ")})`,
+      });
+      return [];
+    }
+    return [{ name, kind: c.kind, create: (ctx) => def.create(params, ctx) }];
+  });
+  if (issues.length > 0) throw new InputError(issues);
+  return specs;
 }
 
 function clockGrid(s: Scenario): TimeGrid {

@@ -1,9 +1,11 @@
 /** Every registry of pluggable kinds, gathered once for validation, compilation and `ballast list`. */
 import { gasKinds, impactKinds, latencyKinds } from "../engine/execution/registry.js";
+import { LIQUIDATOR_SPECS } from "../engine/liquidation/liquidator.js";
 import { oracleFaultKinds, withFaults } from "../engine/oracle/faults.js";
 import { oracleKinds } from "../engine/oracle/registry.js";
 import type { OracleModel } from "../engine/oracle/types.js";
 import type { Registry } from "../engine/registry.js";
+import { venueKinds } from "../engine/venues/kinds.js";
 import { priceModelKinds } from "../scenarios/models/registry.js";
 import type { ScenarioKinds } from "../scenarios/schema/kinds.js";
 import type { KindConfig } from "../scenarios/schema/types.js";
@@ -20,6 +22,8 @@ export const KINDS = {
   impact: impactKinds,
   gas: gasKinds,
   strategies: strategyKinds,
+  venues: venueKinds,
+  liquidator: LIQUIDATOR_SPECS,
   /** An oracle model with its faults applied (one per asset: models may keep per-path state). */
   buildOracle(model: KindConfig, faults: readonly KindConfig[]): OracleModel {
     const base = build(oracleKinds, model, undefined);
@@ -41,4 +45,5 @@ export const LISTED: Readonly<Record<string, Registry<unknown, never>>> = {
   impact: impactKinds as unknown as Registry<unknown, never>,
   gas: gasKinds as unknown as Registry<unknown, never>,
   strategies: strategyKinds as unknown as Registry<unknown, never>,
+  venues: venueKinds as unknown as Registry<unknown, never>,
 };

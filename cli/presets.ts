@@ -26,7 +26,8 @@ export function expandPresets(raw: unknown, source: string): unknown {
     });
   } else {
     const assets = isRecord(market["assets"]) ? Object.keys(market["assets"]) : [];
-    names.forEach((name, i) => shocks.push(...presetShocks(name, `market.presets[${i}]`, assets, issues)));
+    for (const [i, name] of names.entries())
+      shocks.push(...presetShocks(name, `market.presets[${i}]`, assets, issues));
   }
   if (issues.length > 0) throw new InputError(issues, source);
   const { presets: _presets, ...rest } = market;

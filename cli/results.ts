@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { EVENT_TYPE_NAMES } from "../engine/events.js";
 import type { RunOutput } from "../engine/sim/run.js";
 import { SERIES_COLUMNS } from "../engine/sim/series.js";
+import { quantile7, quantileKey } from "../reports/stats.js";
 import type { ColumnTable, DataRange, RunResults } from "../reports/types.js";
 import type { Scenario } from "../scenarios/schema/types.js";
 import { PACKAGE_ROOT } from "./paths.js";
@@ -72,6 +73,40 @@ export function toResults(s: Scenario, out: RunOutput, extras: ManifestExtras): 
     paths,
     events,
     series: { columns: seriesCols, length: se.length },
-    metrics: { eventCounts: counts, ledgerPostings: out.postings },
+    metrics: {
+      eventCounts: counts,
+      ledgerPostings: out.postings,
+      liquidation: liquidationMetrics(out, s.report.quantiles),
+    },
+  };
+}
+
+/**
+ * Risk-team figures over paths: probability of liquidation (≥ 1 liquidation of the trader's
+ * accounts), expected collateral lost and penalty given liquidation, time to first liquidation,
+ * and bad debt (probability, mean, quantiles by the type-7 estimator of reports/stats).
+ */
+export function liquidationMetrics(out: RunOutput, quantiles: readonly number[]): Record<string, unknown> {
+  const c = out.metrics.columns;
+  const n = out.to - out.from;
+  const hit: number[] = [];
+  for (let i = 0; i < n; i++) if ((c.liquidations[i] as number) > 0) hit.push(i);
+  const meanOver = (col: Float64Array, rows: number[]) =>
+    rows.length === 0 ? null : rows.reduce((sum, i) => sum + (col[i] as number), 0) / rows.length;
+  const sortedDebt = Float64Array.from(c.badDebt).sort();
+  const withDebt = sortedDebt.filter((x) => x > 0).length;
+  return {
+    probabilityOfLiquidation: n === 0 ? null : hit.length / n,
+    liquidatedPaths: hit.length,
+    expectedCollateralLostGivenLiquidation: meanOver(c.collateralLost, hit),
+    expectedPenaltyGivenLiquidation: meanOver(c.liquidationPenalty, hit),
+    meanTimeToFirstLiquidationMs: meanOver(c.timeToFirstLiquidation, hit),
+    badDebt: {
+      probability: n === 0 ? null : withDebt / n,
+      mean: n === 0 ? null : sortedDebt.reduce((a, b) => a + b, 0) / n,
+      quantiles: Object.fromEntries(
+        quantiles.map((q) => [quantileKey(q), n === 0 ? null : quantile7(sortedDebt, q)]),
+      ),
+    },
   };
 }

@@ -7,6 +7,7 @@ describe("Ledger", () => {
   it("keeps every asset's balances summing to zero through transfers and multi-leg postings", () => {
     const l = new Ledger(["USD", "ETH"]);
     const trader = l.account("trader");
+    l.track(trader);
     const market = l.account("market", true);
     const fees = l.account("fees", true);
     l.transfer(trader, market, 0, 3000, Reason.trade);
@@ -19,6 +20,12 @@ describe("Ledger", () => {
     expect(l.imbalance(1)).toBe(0);
     expect(() => l.check("test")).not.toThrow();
     expect(l.flow(Reason.fee, 0)).toBe(1.5);
+    expect(l.paid(Reason.fee, 0)).toBe(1.5);
+    // Postings between untracked accounts count in flow, not in paid; the leg the trader paid does.
+    l.transfer(market, fees, 0, 7, Reason.fee);
+    expect(l.flow(Reason.fee, 0)).toBe(8.5);
+    expect(l.paid(Reason.fee, 0)).toBe(1.5);
+    expect(l.paid(Reason.liquidation, 0)).toBe(100);
   });
 
   it("refuses an unbalanced multi-leg posting", () => {

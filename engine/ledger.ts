@@ -4,8 +4,10 @@
  * whose balances go negative by what they paid out. `check()` asserts conservation; the runner calls
  * it after every event when checking is on (tests switch it on).
  *
- * Each posting carries a reason, and the ledger keeps per-reason gross flows into non-external
- * accounts, so that run totals (fees, slippage, gas, funding…) come straight from the postings.
+ * Each posting carries a reason. The ledger keeps per-reason flows over all postings (`flow`) and
+ * the net amount paid by *tracked* accounts (the trader's: `paid`), so that run totals (fees,
+ * slippage, gas, funding…) come straight from the postings, unmixed with what other agents
+ * (liquidators) pay.
  */
 import { InternalError } from "./errors.js";
 
@@ -38,17 +40,21 @@ export class Ledger {
   private readonly assetIdx = new Map<string, number>();
   private readonly accountIdx = new Map<string, number>();
   readonly accounts: AccountInfo[] = [];
+  private tracked = new Uint8Array(0);
   private balances = new Float64Array(0);
   /** Σ|amount| per asset, the scale for the conservation tolerance. */
   private readonly gross: Float64Array;
-  /** Amount moved per (reason, asset), measured as value leaving the payer. */
+  /** Amount moved per (reason, asset), in the direction of the postings. */
   private readonly flows: Float64Array;
+  /** Net amount per (reason, asset) leaving tracked accounts (negative: received). */
+  private readonly paidOut: Float64Array;
   postings = 0;
 
   constructor(readonly assets: readonly string[]) {
     for (const [i, a] of assets.entries()) this.assetIdx.set(a, i);
     this.gross = new Float64Array(assets.length);
     this.flows = new Float64Array(assets.length * N_REASONS);
+    this.paidOut = new Float64Array(assets.length * N_REASONS);
   }
 
   asset(name: string): number {
@@ -67,7 +73,15 @@ export class Ledger {
     const grown = new Float64Array((i + 1) * this.assets.length);
     grown.set(this.balances);
     this.balances = grown;
+    const tr = new Uint8Array(i + 1);
+    tr.set(this.tracked);
+    this.tracked = tr;
     return i;
+  }
+
+  /** Counts an account's postings in `flow` (the trader's accounts). */
+  track(account: number): void {
+    this.tracked[account] = 1;
   }
 
   balance(account: number, asset: number): number {
@@ -83,7 +97,11 @@ export class Ledger {
     b[to * na + asset] = (b[to * na + asset] as number) + amount;
     const abs = amount < 0 ? -amount : amount;
     this.gross[asset] = (this.gross[asset] as number) + abs;
-    this.flows[reason * na + asset] = (this.flows[reason * na + asset] as number) + amount;
+    const k = reason * na + asset;
+    this.flows[k] = (this.flows[k] as number) + amount;
+    const out = this.tracked[from] === 1 ? amount : 0;
+    const back = this.tracked[to] === 1 ? amount : 0;
+    if (out !== back) this.paidOut[k] = (this.paidOut[k] as number) + out - back;
     this.postings++;
   }
 
@@ -108,15 +126,22 @@ export class Ledger {
       const amt = amounts[k] as number;
       const j = (accounts[k] as number) * na + asset;
       this.balances[j] = (this.balances[j] as number) + amt;
-      if (amt > 0) this.flows[reason * na + asset] = (this.flows[reason * na + asset] as number) + amt;
+      const f = reason * na + asset;
+      if (amt > 0) this.flows[f] = (this.flows[f] as number) + amt;
+      if (this.tracked[accounts[k] as number] === 1) this.paidOut[f] = (this.paidOut[f] as number) - amt;
     }
     this.gross[asset] = (this.gross[asset] as number) + scale;
     this.postings++;
   }
 
-  /** Net amount moved under `reason` in `asset` (sign: in the direction of the postings). */
+  /** Amount of `asset` moved under `reason` over all postings (in the postings' direction). */
   flow(reason: Reason, asset: number): number {
     return this.flows[reason * this.assets.length + asset] as number;
+  }
+
+  /** Net amount of `asset` that tracked accounts paid under `reason` (negative: received). */
+  paid(reason: Reason, asset: number): number {
+    return this.paidOut[reason * this.assets.length + asset] as number;
   }
 
   /** Σ balances of `asset` over all accounts; zero when conserved. */

@@ -35,7 +35,7 @@ export interface StrategyView {
   optionGamma(asset: number, vol?: number): number;
   /** Trader equity in the quote currency at oracle prices. */
   equity(): number;
-  /** Perp account equity / maintenance requirement for the asset's perp (∞ without a position). */
+  /** The hedge perp account's equity / maintenance requirement at oracle prices (∞ without positions). */
   perpMarginRatio(asset: number): number;
 }
 

@@ -13,7 +13,7 @@ export function hedgeScenario(overrides: Record<string, unknown> = {}): Record<s
     paths: 500,
     clock: { start: "2024-01-01T00:00:00Z", horizon: "30d", step: "1h" },
     market: { rate: 0, assets: { ETH: { model: { kind: "gbm", spot: 3000, drift: 0, vol: 0.8 } } } },
-    venues: { perp: { funding: { rate: 0 } } },
+    venues: { perp: { kind: "perp-linear", fundingSource: "fixed", fundingRate: 0 } },
     book: [
       { kind: "option", underlying: "ETH", right: "call", strike: "atm", expiry: "30d", qty: -1, iv: 0.8 },
       { kind: "perp", underlying: "ETH", qty: 0, collateral: 20000 },

@@ -1,32 +1,31 @@
 /**
  * One path's positions and the ledger accounts behind them, with their valuation.
  *
- * Accounts (ledger names): `trader:wallet` (quote and spot holdings), `trader:perp:<asset>` (perp
- * margin, quote); external: `external:owner` (initial deposits), `external:market` (counterparty of
- * every trade, premium and settlement), `external:fees`, `external:gas`, `external:funding`.
- * Perp positions are held at an entry price; PnL is realised into the margin account on reduce,
- * unrealised PnL is qty·(mark − entry). Options are marked with Black-76 on the forward S·e^{rT}
+ * Accounts (ledger names): `trader:wallet` (quote and spot holdings, borrowed funds); the trader's
+ * accounts at venues, `<venue>/trader` (perp margin, lending collateral and debt); external:
+ * `external:owner` (initial deposits), `external:market` (counterparty of spot trades, premiums
+ * and settlement), `external:fees`, `external:gas`. Perp positions live in the perp venue
+ * (engine/venues/perp-venue.ts). Options are marked with Black-76 on the forward S·e^{rT}
  * (generalised BSM with b = r: REFERENCE "Option pricing"), at each option's own implied vol.
+ * Prices given to valuations are indexed by ledger asset: quote first (= 1), then the assets.
  */
 import { Ledger } from "../ledger.js";
 import { newGreeks, priceBlack } from "../pricing/black.js";
 import { yearFraction } from "../units.js";
 import type { SimConfig } from "./config.js";
+import { VenueSet } from "./venues.js";
 
 export class Book {
   readonly nAssets: number;
   ledger!: Ledger;
   quote = 0;
   wallet = 0;
-  perpAcct: number[] = [];
   market = 0;
   fees = 0;
   gas = 0;
-  funding = 0;
   owner = 0;
+  readonly venues: VenueSet;
 
-  readonly perpQty: Float64Array;
-  readonly perpEntry: Float64Array;
   /** Option book, column-wise. */
   readonly optAsset: Int32Array;
   readonly optCall: Uint8Array;
@@ -50,8 +49,7 @@ export class Book {
 
   constructor(private readonly cfg: SimConfig) {
     this.nAssets = cfg.assets.length;
-    this.perpQty = new Float64Array(this.nAssets);
-    this.perpEntry = new Float64Array(this.nAssets);
+    this.venues = new VenueSet(cfg);
     const n = cfg.options.length;
     this.optAsset = new Int32Array(n);
     this.optCall = new Uint8Array(n);
@@ -68,20 +66,16 @@ export class Book {
     this.cGamma = new Float64Array(n);
   }
 
-  /** Fresh ledger and positions for a new path. */
+  /** Fresh ledger and positions for a new path (the runner then rebuilds the venues on it). */
   reset(): void {
     const l = new Ledger([this.cfg.quote, ...this.cfg.assets]);
     this.ledger = l;
     this.quote = l.asset(this.cfg.quote);
     this.wallet = l.account("trader:wallet");
-    this.perpAcct = this.cfg.assets.map((a) => l.account(`trader:perp:${a}`));
     this.owner = l.account("external:owner", true);
     this.market = l.account("external:market", true);
     this.fees = l.account("external:fees", true);
     this.gas = l.account("external:gas", true);
-    this.funding = l.account("external:funding", true);
-    this.perpQty.fill(0);
-    this.perpEntry.fill(0);
     this.cT.fill(Number.NaN);
   }
 
@@ -94,14 +88,10 @@ export class Book {
     return this.ledger.balance(this.wallet, this.assetId(asset));
   }
 
-  perpMargin(asset: number): number {
-    return this.ledger.balance(this.perpAcct[asset] as number, this.quote);
-  }
-
-  /** Perp account equity: margin balance + qty·(mark − entry). */
-  perpEquity(asset: number, mark: number): number {
-    const q = this.perpQty[asset] as number;
-    return this.perpMargin(asset) + q * (mark - (this.perpEntry[asset] as number));
+  /** The trader's position in the hedge perp venue on `asset` (0 without one). */
+  perpQty(asset: number): number {
+    const v = this.venues.hedge;
+    return v ? ((v.qty[this.venues.hedgeAcct] as number[])[asset] as number) : 0;
   }
 
   /** Value of option i at price s and time t (0 once settled). */
@@ -141,16 +131,14 @@ export class Book {
     return sum;
   }
 
-  /** Trader equity in quote at the given prices (one per asset). */
+  /** Trader equity in quote at ledger-indexed prices: wallet, venue accounts, option marks. */
   equity(prices: Float64Array, t: number): number {
     const l = this.ledger;
-    let e = l.balance(this.wallet, this.quote);
-    for (let a = 0; a < this.nAssets; a++) {
-      const p = prices[a] as number;
-      e += l.balance(this.wallet, a + 1) * p + this.perpEquity(a, p);
-    }
+    let e = 0;
+    for (let k = 0; k <= this.nAssets; k++) e += l.balance(this.wallet, k) * (prices[k] as number);
+    e += this.venues.equity(prices);
     for (let i = 0; i < this.optQty.length; i++) {
-      if (this.optLive[i]) e += this.optionValue(i, prices[this.optAsset[i] as number] as number, t);
+      if (this.optLive[i]) e += this.optionValue(i, prices[(this.optAsset[i] as number) + 1] as number, t);
     }
     return e;
   }

@@ -3,9 +3,14 @@
  * ms, every default filled (scenarios/ compiles files into this; the engine never parses files).
  */
 import type { FeeSchedule, GasModel, ImpactModel, LatencyModel } from "../execution/types.js";
+import type { LiquidatorConfig } from "../liquidation/liquidator.js";
 import type { PathMarket, TimeGrid } from "../market.js";
 import type { OracleModel } from "../oracle/types.js";
 import type { Strategy } from "../strategy.js";
+import type { LendingMarket } from "../venues/lending-market.js";
+import type { OptionsVenue } from "../venues/options-venue.js";
+import type { PerpVenue } from "../venues/perp-venue.js";
+import type { VenueCtx } from "../venues/types.js";
 
 /** Fills one path's market (prices, optional vol/funding) in place; deterministic in (seed, path). */
 export interface MarketSource {
@@ -30,19 +35,27 @@ export interface OptionSpec {
 }
 
 export interface PerpSpec {
+  /** Name of the perp venue (a `perp-linear` entry of `venues`). */
+  readonly venue: string;
   readonly asset: number;
   readonly qty: number;
   /** Collateral deposited in the perp margin account at the start, in the quote currency. */
   readonly collateral: number;
 }
 
-export interface PerpRules {
-  /** Initial and maintenance margin fractions of notional. */
-  readonly imf: number;
-  readonly mmf: number;
-  readonly fundingIntervalMs: number;
-  /** Funding rate per interval when the market path carries no funding series; longs pay when > 0. */
-  readonly fundingRate: number;
+/** A loan at a lending venue at the start: collateral supplied, debt borrowed (token amounts). */
+export interface LoanSpec {
+  readonly venue: string;
+  /** Ledger asset index and amount of each collateral and debt asset. */
+  readonly collateral: readonly (readonly [number, number])[];
+  readonly debt: readonly (readonly [number, number])[];
+}
+
+/** A venue of the scenario: built afresh on every path's ledger. */
+export interface VenueSpec {
+  readonly name: string;
+  readonly kind: string;
+  readonly create: (ctx: VenueCtx) => LendingMarket | PerpVenue | OptionsVenue;
 }
 
 export interface ExecutionConfig {
@@ -83,9 +96,13 @@ export interface SimConfig {
   readonly market: MarketSource;
   readonly oracle: OracleConfig;
   readonly execution: ExecutionConfig;
-  readonly perp: PerpRules;
+  readonly venues: readonly VenueSpec[];
+  /** The perp venue the strategy's perp intents trade on (null: none). */
+  readonly hedgeVenue: string | null;
+  readonly liquidators: readonly LiquidatorConfig[];
   readonly options: readonly OptionSpec[];
   readonly perps: readonly PerpSpec[];
+  readonly loans: readonly LoanSpec[];
   readonly strategy: Strategy;
   readonly record: RecordConfig;
   /** Check ledger conservation after every event (tests switch it on). */

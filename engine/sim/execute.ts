@@ -42,9 +42,14 @@ export function executeOrder(r: PathRunner, slot: number, c: ExecScratch): void 
   c.fee = notional * (1 + Math.sign(qty) * frac) * ex.fees.taker;
   const gasPrice = ex.gasAsset >= 0 ? (r.prices[ex.gasAsset] as number) : 1;
   c.gas = ex.gas.costQuote(r.t, gasPrice, r.stressNow());
+  if (instrument === Instrument.perp) {
+    // The venue may refuse (initial margin): it logs the rejection; nothing traded, nothing paid.
+    if (!fillPerp(r.book, r.t, asset, qty, mid, c, r.oracleL)) {
+      r.rejected++;
+      return;
+    }
+  } else fillSpot(r.book, asset, qty, mid, c);
   impact.onFill(qty, mid, r.t);
-  if (instrument === Instrument.perp) fillPerp(r.book, asset, qty, mid, c);
-  else fillSpot(r.book, asset, qty, mid, c);
   r.trades++;
   if (r.log.keepAll) {
     r.log.push(r.t, EventType.trade, {

@@ -10,6 +10,12 @@
  * - maxDrawdown: max over ticks of (running peak equity − equity), ≥ 0.
  * - minMargin: lowest perp account equity over ticks (NaN when the book has no perp).
  * - trades, rejected: counts of fills and of rejected orders.
+ * - liquidations: liquidation events on the trader's venue accounts; timeToFirstLiquidation: ms
+ *   from the start to the first (NaN when none).
+ * - collateralLost: value taken by liquidations at their prices — seized collateral (lending) or
+ *   closed notional (perp); liquidationPenalty: the bonus or fee part of it (the trader's loss).
+ * - badDebt: debt left uncovered on the trader's accounts (written off by the venue, quote);
+ *   insuranceDraw: what the venue's insurance fund paid for them.
  */
 export const PATH_COLUMNS = [
   "pnl",
@@ -24,6 +30,12 @@ export const PATH_COLUMNS = [
   "minMargin",
   "trades",
   "rejected",
+  "liquidations",
+  "timeToFirstLiquidation",
+  "collateralLost",
+  "liquidationPenalty",
+  "badDebt",
+  "insuranceDraw",
   "finalPrice",
 ] as const;
 export type PathColumn = (typeof PATH_COLUMNS)[number];

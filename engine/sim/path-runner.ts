@@ -16,16 +16,18 @@ import { MS_PER_HOUR } from "../units.js";
 import { Book } from "./book.js";
 import type { SimConfig } from "./config.js";
 import { type ExecScratch, executeOrder, newExecScratch } from "./execute.js";
+import { recordLiquidations } from "./liquidation-metrics.js";
+import { openLoan, openPerp } from "./open-book.js";
 import { OracleState } from "./oracle-state.js";
 import { OrderBook } from "./orders.js";
 import type { PathMetrics } from "./path-metrics.js";
 import type { SeriesLog } from "./series.js";
-import { payFunding, payPremium, settleOption } from "./trading.js";
+import { payPremium, settleOption } from "./trading.js";
 import { createView } from "./view.js";
 
 /** Heap event kinds. Market ticks and oracle publications are not heap events: the loop merges
  * them in from the grid and the oracle tapes, which saves two heap operations per step. */
-export const Kind = { funding: 0, expiry: 1, timer: 2, exec: 3, end: 4 } as const;
+export const Kind = { funding: 0, expiry: 1, timer: 2, exec: 3, end: 4, liquidation: 5 } as const;
 
 export class PathRunner {
   readonly q = new EventQueue(64);
@@ -34,6 +36,13 @@ export class PathRunner {
   readonly market: PathMarket;
   /** Current market price per asset (piecewise constant between grid points). */
   readonly prices: Float64Array;
+  /** Market and oracle prices indexed by ledger asset (quote = 1 first), for venues and equity. */
+  readonly marketL: Float64Array;
+  readonly oracleL: Float64Array;
+  private readonly fundingInputs: Float64Array;
+  /** Time of the liquidation check already scheduled latest (to schedule one per instant). */
+  private liqAt = Number.NEGATIVE_INFINITY;
+  private logStart = 0;
   readonly orders: OrderBook;
   readonly strategy: Strategy;
   readonly view: StrategyView;
@@ -69,6 +78,9 @@ export class PathRunner {
     this.oracle = new OracleState(cfg.oracle, n);
     this.market = allocMarket(cfg.grid, cfg.assets, true);
     this.prices = new Float64Array(n);
+    this.marketL = new Float64Array(n + 1);
+    this.oracleL = new Float64Array(n + 1);
+    this.fundingInputs = new Float64Array(n);
     this.orders = new OrderBook(n);
     this.strategy = cfg.strategy;
     this.endMs = cfg.grid.startMs + cfg.grid.steps * cfg.grid.stepMs;
@@ -83,11 +95,12 @@ export class PathRunner {
       },
     };
     this.handlers = [
-      (a) => this.onFunding(a),
+      () => this.onFunding(),
       (i) => this.onExpiry(i),
       (tag) => this.strategy.onTimer(this.view, this.sink, tag),
       (slot) => this.onExec(slot),
       () => this.onEnd(),
+      () => this.onLiquidation(),
     ];
   }
 
@@ -103,9 +116,10 @@ export class PathRunner {
     this.resetState();
     this.oracle.reset(this.market, streamFor(cfg.seed, path, "oracle"));
     for (let a = 0; a < this.prices.length; a++) this.oracle.apply(a, this.t);
+    this.syncOracle();
     this.openBook();
     this.schedule();
-    const startEquity = this.book.equity(this.prices, this.t);
+    const startEquity = this.book.equity(this.marketL, this.t);
     this.peak = startEquity;
     this.observe();
     this.strategy.start(this.view, this.sink);
@@ -116,6 +130,11 @@ export class PathRunner {
   private resetState(): void {
     this.q.clear();
     this.book.reset();
+    const b = this.book;
+    b.venues.reset(b.ledger, this.log, b.wallet, this.cfg.execution.impact, this.cfg.grid.startMs);
+    b.ledger.track(b.wallet);
+    this.liqAt = Number.NEGATIVE_INFINITY;
+    this.logStart = this.log.length;
     this.orders.reset();
     this.i = 0;
     this.t = this.cfg.grid.startMs;
@@ -124,20 +143,18 @@ export class PathRunner {
     this.optionCash = 0;
     this.trades = 0;
     this.rejected = 0;
-    for (let a = 0; a < this.prices.length; a++)
+    for (let a = 0; a < this.prices.length; a++) {
       this.prices[a] = (this.market.price[a] as Float64Array)[0] as number;
-    for (let a = 0; a < this.prices.length; a++) this.oracle.apply(a, this.t);
+    }
+    this.syncMarket();
   }
 
-  /** Opens the initial book at the start prices: deposits, perp positions, written/bought options. */
+  /** Opens the initial book at the start prices: deposits, perp positions, loans, options. */
   private openBook(): void {
     const b = this.book;
     const cfg = this.cfg;
-    for (const p of cfg.perps) {
-      b.ledger.transfer(b.owner, b.perpAcct[p.asset] as number, b.quote, p.collateral, Reason.deposit);
-      b.perpQty[p.asset] = p.qty;
-      b.perpEntry[p.asset] = p.qty === 0 ? 0 : (this.prices[p.asset] as number);
-    }
+    for (const p of cfg.perps) openPerp(this, p);
+    for (const loan of cfg.loans) openLoan(this, loan);
     cfg.options.forEach((o, i) => {
       const s0 = this.prices[o.asset] as number;
       b.optAsset[i] = o.asset;
@@ -158,8 +175,8 @@ export class PathRunner {
     const q = this.q;
     this.nextTickMs = cfg.grid.steps > 0 ? this.t + cfg.grid.stepMs : Number.POSITIVE_INFINITY;
     this.updateNextOracle();
-    for (const p of cfg.perps)
-      q.push(this.t + cfg.perp.fundingIntervalMs, Phase.accrual, Kind.funding, p.asset);
+    this.scheduleFunding();
+    this.scheduleLiquidation(this.t);
     for (let i = 0; i < cfg.options.length; i++) {
       const exp = this.book.optExpiryMs[i] as number;
       if (exp <= this.endMs) q.push(exp, Phase.expiry, Kind.expiry, i);
@@ -208,6 +225,7 @@ export class PathRunner {
     const i = ++this.i;
     const m = this.market;
     for (let a = 0; a < this.prices.length; a++) this.prices[a] = (m.price[a] as Float64Array)[i] as number;
+    this.syncMarket();
     this.nextTickMs = i < this.cfg.grid.steps ? this.t + this.cfg.grid.stepMs : Number.POSITIVE_INFINITY;
     this.observe();
   }
@@ -225,11 +243,11 @@ export class PathRunner {
    */
   private observe(sample = true): void {
     const b = this.book;
-    const eq = b.equity(this.prices, this.t);
+    const eq = b.equity(this.marketL, this.t);
     if (eq > this.peak) this.peak = eq;
     else if (this.peak - eq > this.maxDd) this.maxDd = this.peak - eq;
-    for (const p of this.cfg.perps) {
-      const m = b.perpEquity(p.asset, this.prices[p.asset] as number);
+    for (const [v, a] of b.venues.perpAccts) {
+      const m = v.equity(a, this.marketL);
       if (m < this.minMargin) this.minMargin = m;
     }
     if (sample && this.path < this.cfg.record.seriesPaths) {
@@ -239,7 +257,7 @@ export class PathRunner {
         this.prices[0] as number,
         this.oracle.price[0] as number,
         eq,
-        b.perpQty[0] as number,
+        b.perpQty(0),
         b.spotQty(0),
       );
     }
@@ -250,7 +268,38 @@ export class PathRunner {
     for (let a = 0; a < this.prices.length; a++) {
       if (this.oracle.apply(a, this.t) > 0 && this.log.keepAll) this.logOracle(a);
     }
+    this.syncOracle();
     this.updateNextOracle();
+    this.scheduleLiquidation(this.t);
+  }
+
+  private syncMarket(): void {
+    this.marketL[0] = 1;
+    for (let a = 0; a < this.prices.length; a++) this.marketL[a + 1] = this.prices[a] as number;
+  }
+
+  /** Oracle prices by ledger asset; an asset with no reading yet falls back to the market's. */
+  private syncOracle(): void {
+    this.oracleL[0] = 1;
+    for (let a = 0; a < this.prices.length; a++) {
+      const p = this.oracle.price[a] as number;
+      this.oracleL[a + 1] = p > 0 ? p : (this.prices[a] as number);
+    }
+  }
+
+  /** One liquidation check per instant, after accruals and expiries (DESIGN phase order). */
+  private scheduleLiquidation(t: number): void {
+    if (!this.book.venues.watched || t <= this.liqAt || t > this.endMs) return;
+    this.liqAt = t;
+    this.q.push(t, Phase.liquidation, Kind.liquidation);
+  }
+
+  private onLiquidation(): void {
+    const v = this.book.venues;
+    v.accrue(this.t);
+    v.engine.step(this.t, this.oracleL, this.stressNow());
+    const due = v.engine.nextDueMs();
+    if (due > this.t && due !== Number.POSITIVE_INFINITY) this.scheduleLiquidation(Math.ceil(due));
   }
 
   private logOracle(a: number): void {
@@ -265,13 +314,20 @@ export class PathRunner {
     });
   }
 
-  private onFunding(a: number): void {
-    const funding = this.market.funding?.[a];
-    const given = funding ? (funding[this.i] as number) : Number.NaN;
-    const rate = Number.isNaN(given) ? this.cfg.perp.fundingRate : given;
-    payFunding(this.book, a, rate, this.prices[a] as number);
-    const next = this.t + this.cfg.perp.fundingIntervalMs;
-    if (next <= this.endMs) this.q.push(next, Phase.accrual, Kind.funding, a);
+  private scheduleFunding(): void {
+    const next = this.book.venues.nextFundingMs();
+    if (next <= this.endMs) this.q.push(next, Phase.accrual, Kind.funding);
+  }
+
+  /** Settles due funding at market marks; rates from the path's funding series where it has one. */
+  private onFunding(): void {
+    const f = this.market.funding;
+    for (let a = 0; a < this.prices.length; a++) {
+      const x = f?.[a]?.[this.i];
+      this.fundingInputs[a] = x === undefined || Number.isNaN(x) ? 0 : x;
+    }
+    this.book.venues.fund(this.t, this.marketL, this.fundingInputs);
+    this.scheduleFunding();
   }
 
   /** Settles option i against the oracle price (the settlement price a venue would use). */
@@ -311,16 +367,16 @@ export class PathRunner {
     const b = this.book;
     const row = this.row;
     const m = this.metrics;
-    const end = b.equity(this.prices, this.t);
+    const end = b.equity(this.marketL, this.t);
     let liveOptions = 0;
     for (let i = 0; i < b.optQty.length; i++) {
       liveOptions += b.optionValue(i, this.prices[b.optAsset[i] as number] as number, this.t);
     }
     const l = b.ledger;
-    const fees = l.flow(Reason.fee, b.quote);
-    const slippage = l.flow(Reason.slippage, b.quote);
-    const gas = l.flow(Reason.gas, b.quote);
-    const funding = l.flow(Reason.funding, b.quote);
+    const fees = l.paid(Reason.fee, b.quote);
+    const slippage = l.paid(Reason.slippage, b.quote);
+    const gas = l.paid(Reason.gas, b.quote);
+    const funding = l.paid(Reason.funding, b.quote);
     const optionPnl = this.optionCash + liveOptions;
     m.set(row, "pnl", end - startEquity);
     m.set(row, "optionPnl", optionPnl);
@@ -335,5 +391,6 @@ export class PathRunner {
     m.set(row, "trades", this.trades);
     m.set(row, "rejected", this.rejected);
     m.set(row, "finalPrice", this.prices[0] as number);
+    recordLiquidations(m, row, this.log, this.logStart, this.cfg.grid.startMs);
   }
 }

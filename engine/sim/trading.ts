@@ -13,32 +13,29 @@ export interface FillCosts {
 }
 
 /**
- * Applies a perp fill of `qty` at mid `mid` with fractional impact `impact`.
- * Position accounting is at the mid; the impact is posted separately as slippage
- * (|qty|·mid·impact, margin → market) and the taker fee on the execution price's notional
- * (margin → fees), which is economically the same as filling at mid·(1 ± impact).
- * Realised PnL on the reduced part: closed·(mid − entry)·side, market ↔ margin.
+ * Applies a perp fill of `qty` at mid `mid` on the hedge venue: position accounting at the mid
+ * (the venue realises PnL on reductions and gates increases by initial margin), the taker fee to
+ * the venue, the impact posted separately as slippage (|qty|·mid·impact, margin → the venue's
+ * market), which is economically the same as filling at mid·(1 ± impact).
+ * @returns false when the venue rejected the trade (an event; nothing is posted).
  */
-export function fillPerp(b: Book, asset: number, qty: number, mid: number, costs: FillCosts): void {
-  const l = b.ledger;
-  const acct = b.perpAcct[asset] as number;
-  const old = b.perpQty[asset] as number;
-  const entry = b.perpEntry[asset] as number;
-  const next = old + qty;
-  if (old !== 0 && Math.sign(qty) !== Math.sign(old)) {
-    const closed = Math.min(Math.abs(qty), Math.abs(old));
-    const realised = closed * (mid - entry) * Math.sign(old);
-    l.transfer(b.market, acct, b.quote, realised, Reason.trade);
-  }
-  if (next === 0) b.perpEntry[asset] = 0;
-  else if (Math.sign(next) !== Math.sign(old)) b.perpEntry[asset] = mid;
-  else if (Math.abs(next) > Math.abs(old)) {
-    b.perpEntry[asset] = (Math.abs(old) * entry + Math.abs(qty) * mid) / Math.abs(next);
-  }
-  b.perpQty[asset] = next;
-  l.transfer(acct, b.market, b.quote, costs.slippage, Reason.slippage);
-  l.transfer(acct, b.fees, b.quote, costs.fee, Reason.fee);
-  l.transfer(b.wallet, b.gas, b.quote, costs.gas, Reason.gas);
+export function fillPerp(
+  b: Book,
+  t: number,
+  asset: number,
+  qty: number,
+  mid: number,
+  costs: FillCosts,
+  prices: Float64Array,
+): boolean {
+  const v = b.venues.hedge;
+  if (!v) return false;
+  const a = b.venues.hedgeAcct;
+  if (!v.trade(t, a, asset, qty, mid, prices, costs.fee)) return false;
+  b.ledger.transfer(v.acct[a] as number, v.marketAcct, b.quote, costs.slippage, Reason.slippage);
+  b.ledger.transfer(b.wallet, b.gas, b.quote, costs.gas, Reason.gas);
+  v.refresh(a);
+  return true;
 }
 
 /** Applies a spot fill: quote wallet → market at mid, asset market → wallet; costs as for perps. */
@@ -49,17 +46,6 @@ export function fillSpot(b: Book, asset: number, qty: number, mid: number, costs
   l.transfer(b.wallet, b.market, b.quote, costs.slippage, Reason.slippage);
   l.transfer(b.wallet, b.fees, b.quote, costs.fee, Reason.fee);
   l.transfer(b.wallet, b.gas, b.quote, costs.gas, Reason.gas);
-}
-
-/**
- * Funding payment for one interval: rate × qty × mark; longs pay shorts when rate > 0
- * (REFERENCE, Binance USDⓈ-M: "funding every 8 h on mark notional, longs pay when F > 0").
- * @returns the amount the trader paid (negative when received).
- */
-export function payFunding(b: Book, asset: number, rate: number, mark: number): number {
-  const paid = rate * (b.perpQty[asset] as number) * mark;
-  b.ledger.transfer(b.perpAcct[asset] as number, b.funding, b.quote, paid, Reason.funding);
-  return paid;
 }
 
 /** Premium for opening option i at unit price `price`: the writer (qty < 0) receives |qty|·price. */

@@ -19,16 +19,17 @@ export function createView(r: PathRunner): StrategyView {
     oraclePrice: (a) => o.price[a] as number,
     oracleAgeMs: (a) => o.ageMs(a, r.t),
     oracleUsable: (a) => o.usable(a, r.t),
-    perpQty: (a) => b.perpQty[a] as number,
+    perpQty: (a) => b.perpQty(a),
     spotQty: (a) => b.spotQty(a),
     pendingQty: (instrument, a) => r.orders.pending[instrument * names.length + a] as number,
     optionDelta: (a, vol) => b.optionGreek(a, o.price[a] as number, r.t, vol, false),
     optionGamma: (a, vol) => b.optionGreek(a, o.price[a] as number, r.t, vol, true),
     equity: () => b.equity(o.price, r.t),
-    perpMarginRatio: (a) => {
-      const p = o.price[a] as number;
-      const mm = Math.abs(b.perpQty[a] as number) * p * r.cfg.perp.mmf;
-      return mm > 0 ? b.perpEquity(a, p) / mm : Number.POSITIVE_INFINITY;
+    perpMarginRatio: () => {
+      const v = b.venues.hedge;
+      if (!v) return Number.POSITIVE_INFINITY;
+      const mm = v.requirement(b.venues.hedgeAcct, r.oracleL, 0);
+      return mm > 0 ? v.equity(b.venues.hedgeAcct, r.oracleL) / mm : Number.POSITIVE_INFINITY;
     },
   };
 }

@@ -2,14 +2,26 @@
 import type { Issue } from "../../engine/errors.js";
 import { describeValue } from "../../engine/errors.js";
 import { didYouMean, isRecord, join, readParams } from "../../engine/params.js";
-import { OPTION_SPECS, PERP_ENTRY_SPECS } from "./sections.js";
-import type { BookEntry } from "./types.js";
+import { LOAN_SPECS, OPTION_SPECS, PERP_ENTRY_SPECS } from "./sections.js";
+import type { BookEntry, KindConfig, OptionEntry, PerpEntry } from "./types.js";
 
-const ENTRY_KINDS = ["option", "perp"];
+const ENTRY_KINDS = ["option", "perp", "loan"];
+const LENDING_KINDS = ["aave-v3", "compound-v3"];
 /** Collateral keys accepted as the quote currency in a perp margin account (stablecoins at par). */
 const QUOTE_ALIASES = ["USD", "USDC", "USDT", "DAI"];
 
-export function readBook(raw: unknown, assets: readonly string[], issues: Issue[]): BookEntry[] {
+/** Whether the raw book holds a perp entry (so a default perp venue is needed). */
+export function bookHasPerp(raw: unknown): boolean {
+  return Array.isArray(raw) && raw.some((e) => isRecord(e) && e["kind"] === "perp");
+}
+
+export function readBook(
+  raw: unknown,
+  assets: readonly string[],
+  venues: Readonly<Record<string, KindConfig>>,
+  quote: string,
+  issues: Issue[],
+): BookEntry[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
     issues.push({
@@ -32,7 +44,12 @@ export function readBook(raw: unknown, assets: readonly string[], issues: Issue[
       });
       return;
     }
-    const entry = kind === "option" ? readOption(item, path, issues) : readPerp(item, path, issues);
+    if (kind === "loan") {
+      const loan = readLoan(item, path, venues, [quote, ...assets], issues);
+      if (loan) out.push(loan);
+      return;
+    }
+    const entry = kind === "option" ? readOption(item, path, issues) : readPerp(item, path, venues, issues);
     if (!entry) return;
     if (!assets.includes(entry.underlying)) {
       issues.push({
@@ -46,7 +63,7 @@ export function readBook(raw: unknown, assets: readonly string[], issues: Issue[
   return out;
 }
 
-function readOption(item: Record<string, unknown>, path: string, issues: Issue[]): BookEntry | undefined {
+function readOption(item: Record<string, unknown>, path: string, issues: Issue[]): OptionEntry | undefined {
   const before = issues.length;
   const p = readParams(item, OPTION_SPECS, path, issues);
   const strike = p["strike"];
@@ -75,12 +92,83 @@ function readOption(item: Record<string, unknown>, path: string, issues: Issue[]
   };
 }
 
-function readPerp(item: Record<string, unknown>, path: string, issues: Issue[]): BookEntry | undefined {
+/** A venue of one of `kinds`: the named one (checked), or the first such venue. */
+function venueOf(
+  given: unknown,
+  kinds: readonly string[],
+  venues: Readonly<Record<string, KindConfig>>,
+  path: string,
+  issues: Issue[],
+): string | undefined {
+  const names = Object.keys(venues).filter((n) => kinds.includes(venues[n]?.kind ?? ""));
+  const name = typeof given === "string" ? given : names[0];
+  if (name === undefined || !names.includes(name)) {
+    const hint = typeof given === "string" ? didYouMean(given, names) : "";
+    issues.push({
+      code: "unknown_venue",
+      path: join(path, "venue"),
+      message: `${given === undefined ? "no" : `"${String(given)}" is not a`} ${kinds.join("/")} venue${hint}; allowed: ${names.length > 0 ? names.join(", ") : `declare one under venues, e.g. venues: { lend: { kind: ${kinds[0]} } }`}`,
+    });
+    return undefined;
+  }
+  return name;
+}
+
+function readPerp(
+  item: Record<string, unknown>,
+  path: string,
+  venues: Readonly<Record<string, KindConfig>>,
+  issues: Issue[],
+): PerpEntry | undefined {
   const before = issues.length;
   const p = readParams(item, PERP_ENTRY_SPECS, path, issues);
   const collateral = readCollateral(p["collateral"], join(path, "collateral"), issues);
-  if (issues.length > before) return undefined;
-  return { kind: "perp", underlying: p["underlying"] as string, qty: p["qty"] as number, collateral };
+  const venue = venueOf(p["venue"], ["perp-linear"], venues, path, issues);
+  if (issues.length > before || venue === undefined) return undefined;
+  return { kind: "perp", venue, underlying: p["underlying"] as string, qty: p["qty"] as number, collateral };
+}
+
+function readLoan(
+  item: Record<string, unknown>,
+  path: string,
+  venues: Readonly<Record<string, KindConfig>>,
+  assets: readonly string[],
+  issues: Issue[],
+): BookEntry | undefined {
+  const before = issues.length;
+  const p = readParams(item, LOAN_SPECS, path, issues);
+  const venue = venueOf(p["venue"], LENDING_KINDS, venues, path, issues);
+  const collateral = readAmounts(p["collateral"], join(path, "collateral"), assets, issues);
+  const debt = readAmounts(p["debt"], join(path, "debt"), assets, issues);
+  if (issues.length > before || venue === undefined) return undefined;
+  return { kind: "loan", venue, collateral, debt };
+}
+
+/** `{ ASSET: amount ≥ 0 }` over known ledger assets (the quote and the market's assets). */
+function readAmounts(
+  v: unknown,
+  path: string,
+  assets: readonly string[],
+  issues: Issue[],
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!isRecord(v)) return out;
+  for (const [k, amt] of Object.entries(v)) {
+    if (!assets.includes(k)) {
+      issues.push({
+        code: "unknown_asset",
+        path: join(path, k),
+        message: `unknown asset "${k}"${didYouMean(k, assets)}; allowed: ${assets.join(", ")}`,
+      });
+    } else if (typeof amt !== "number" || !Number.isFinite(amt) || amt < 0) {
+      issues.push({
+        code: "out_of_range",
+        path: join(path, k),
+        message: `found ${describeValue(amt)}; allowed: an amount ≥ 0`,
+      });
+    } else out[k] = amt;
+  }
+  return out;
 }
 
 function readCollateral(v: unknown, path: string, issues: Issue[]): number {

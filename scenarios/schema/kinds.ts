@@ -3,7 +3,7 @@
  * (the CLI wires them), so scenarios/ need not import strategies/ or the venues.
  */
 import type { Issue } from "../../engine/errors.js";
-import type { Params } from "../../engine/params.js";
+import type { ParamSpecs, Params } from "../../engine/params.js";
 import type { KindConfig } from "./types.js";
 
 /** The part of a Registry that validation needs. */
@@ -22,6 +22,9 @@ export interface ScenarioKinds {
   readonly impact: KindReader;
   readonly gas: KindReader;
   readonly strategies: KindReader;
+  readonly venues: KindReader;
+  /** Parameters of one liquidator agent. */
+  readonly liquidator: ParamSpecs;
 }
 
 /** Reads a `{ kind, ... }` mapping through a registry into plain data. */

@@ -3,8 +3,8 @@ import type { Issue } from "../../engine/errors.js";
 import { describeValue } from "../../engine/errors.js";
 import { checkUnknownKeys, didYouMean, isRecord, join, readParams } from "../../engine/params.js";
 import { readKind, readKindList, type ScenarioKinds } from "./kinds.js";
-import { CONSUMER_SPECS, FEES_SPECS, FUNDING_SPECS, PERP_SPECS } from "./sections.js";
-import type { Scenario } from "./types.js";
+import { CONSUMER_SPECS, FEES_SPECS } from "./sections.js";
+import type { KindConfig, Liquidator, Scenario } from "./types.js";
 
 /** Defaults when a section is absent: the ideal oracle and free, instant execution. */
 export const DEFAULT_ORACLE = { kind: "ideal" };
@@ -91,24 +91,66 @@ export function readExecution(
   };
 }
 
-export function readVenues(raw: unknown, issues: Issue[]): Scenario["venues"] | undefined {
-  const m = mapping(raw, "venues", issues, "{ perp, … }");
+/**
+ * `venues: { <name>: { kind, … } }`. When the book holds a perp or the strategy may trade one and no
+ * perp-linear venue is declared, a default `perp: { kind: perp-linear }` is added (shown by
+ * `validate --print`).
+ */
+export function readVenues(
+  raw: unknown,
+  kinds: ScenarioKinds,
+  needPerp: boolean,
+  issues: Issue[],
+): Record<string, KindConfig> | undefined {
+  const m = mapping(raw, "venues", issues, "{ <name>: { kind, … } }");
   if (!m) return undefined;
-  checkUnknownKeys(m, ["perp"], "venues", issues);
-  const perpRaw = mapping(m["perp"], "venues.perp", issues, "{ kind: perp-linear, imf, mmf, funding }") ?? {};
-  const p = readParams(perpRaw, PERP_SPECS, "venues.perp", issues);
-  const fundingRaw = mapping(p["funding"], "venues.perp.funding", issues, "{ interval, rate }") ?? {};
-  const f = readParams(fundingRaw, FUNDING_SPECS, join("venues.perp", "funding"), issues);
-  const imf = p["imf"] as number;
-  const mmf = p["mmf"] as number;
-  if (mmf > imf) {
-    issues.push({
-      code: "out_of_range",
-      path: "venues.perp.mmf",
-      message: `maintenance margin ${mmf} exceeds initial margin ${imf}; allowed: mmf ≤ imf`,
-    });
+  const out: Record<string, KindConfig> = {};
+  for (const [name, v] of Object.entries(m)) {
+    const c = readKind(kinds.venues, v, join("venues", name), issues);
+    if (c) out[name] = c;
   }
-  return {
-    perp: { imf, mmf, fundingIntervalMs: f["interval"] as number, fundingRate: f["rate"] as number },
-  };
+  if (needPerp && !Object.values(out).some((c) => c.kind === "perp-linear") && out["perp"] === undefined) {
+    const c = readKind(kinds.venues, { kind: "perp-linear" }, "venues.perp", issues);
+    if (c) out["perp"] = c;
+  }
+  return out;
+}
+
+/** `liquidators: [{ name, latency, capital, gas, minProfit }]`; one default keeper when a lending venue has none. */
+export function readLiquidators(
+  raw: unknown,
+  kinds: ScenarioKinds,
+  hasLending: boolean,
+  issues: Issue[],
+): Liquidator[] {
+  const list = raw === undefined ? (hasLending ? [{ name: "keeper" }] : []) : raw;
+  if (!Array.isArray(list)) {
+    issues.push({
+      code: "wrong_type",
+      path: "liquidators",
+      message: `found ${describeValue(raw)}; allowed: a list of { name, latency, capital, gas, minProfit }`,
+    });
+    return [];
+  }
+  return list.flatMap((item, i): Liquidator[] => {
+    const path = join("liquidators", i);
+    if (!isRecord(item)) {
+      issues.push({
+        code: "wrong_type",
+        path,
+        message: `found ${describeValue(item)}; allowed: { name, latency, capital, gas, minProfit }`,
+      });
+      return [];
+    }
+    const { name, ...rest } = item;
+    if (typeof name !== "string" || name === "") {
+      issues.push({
+        code: "missing",
+        path: join(path, "name"),
+        message: "each liquidator needs a name (a non-empty string)",
+      });
+    }
+    const params = readParams(rest, kinds.liquidator, path, issues);
+    return typeof name === "string" ? [{ name, params }] : [];
+  });
 }

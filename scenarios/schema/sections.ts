@@ -12,6 +12,7 @@ export const TOP_KEYS = [
   "execution",
   "venues",
   "book",
+  "liquidators",
   "strategy",
   "report",
 ] as const;
@@ -37,7 +38,11 @@ export const CLOCK_SPECS: ParamSpecs = {
 
 export const MARKET_SPECS: ParamSpecs = {
   rate: { type: "number", default: 0, min: -1, max: 1, description: "continuously compounded rate per year" },
-  quote: { type: "string", default: "USD", description: "quote currency of every price" },
+  quote: {
+    type: "string",
+    default: "USDC",
+    description: "quote currency of every price (a stablecoin taken at par)",
+  },
   assets: { type: "record", description: "asset name → { model: {kind…} } or { data: {file…} }" },
   correlation: {
     type: "any",
@@ -87,38 +92,6 @@ export const FEES_SPECS: ParamSpecs = {
   taker: { type: "number", default: 0, min: 0, max: 0.1, description: "taker fee, fraction of notional" },
 };
 
-export const PERP_SPECS: ParamSpecs = {
-  kind: { type: "enum", values: ["perp-linear"], default: "perp-linear", description: "perp venue rule set" },
-  imf: {
-    type: "number",
-    default: 0.05,
-    min: 0,
-    max: 1,
-    exclusiveMin: true,
-    description: "initial margin fraction",
-  },
-  mmf: {
-    type: "number",
-    default: 0.03,
-    min: 0,
-    max: 1,
-    exclusiveMin: true,
-    description: "maintenance margin fraction",
-  },
-  funding: { type: "object", optional: true, description: "{ interval, rate }" },
-};
-
-export const FUNDING_SPECS: ParamSpecs = {
-  interval: { type: "duration", default: "8h", min: 1, description: "funding interval" },
-  rate: {
-    type: "number",
-    default: 0.0001,
-    min: -0.05,
-    max: 0.05,
-    description: "rate per interval when the market has no funding series (longs pay when > 0)",
-  },
-};
-
 export const REPORT_SPECS: ParamSpecs = {
   quantiles: {
     type: "numbers",
@@ -153,9 +126,24 @@ export const OPTION_SPECS: ParamSpecs = {
   },
 };
 
+export const LOAN_SPECS: ParamSpecs = {
+  kind: { type: "enum", values: ["loan"], description: "book entry kind" },
+  venue: {
+    type: "string",
+    optional: true,
+    description: "lending venue (default: the first aave-v3/compound-v3 venue)",
+  },
+  collateral: { type: "record", description: "asset → amount supplied as collateral, e.g. { ETH: 10 }" },
+  debt: {
+    type: "record",
+    default: {},
+    description: "asset → amount borrowed at the start, e.g. { USDC: 14000 }",
+  },
+};
+
 export const PERP_ENTRY_SPECS: ParamSpecs = {
   kind: { type: "enum", values: ["perp"], description: "book entry kind" },
-  venue: { type: "string", optional: true, description: "venue name (informational)" },
+  venue: { type: "string", optional: true, description: "perp venue (default: the first perp-linear venue)" },
   underlying: { type: "string", description: "asset of the perp" },
   qty: { type: "number", default: 0, description: "initial position, signed" },
   collateral: { type: "any", default: 0, description: "quote amount, or { USD|USDC|USDT: amount }" },

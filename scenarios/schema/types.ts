@@ -43,12 +43,27 @@ export interface OptionEntry {
 
 export interface PerpEntry {
   readonly kind: "perp";
+  /** Perp venue name (default: the scenario's first perp-linear venue). */
+  readonly venue: string;
   readonly underlying: string;
   readonly qty: number;
   readonly collateral: number;
 }
 
-export type BookEntry = OptionEntry | PerpEntry;
+export interface Liquidator {
+  readonly name: string;
+  readonly params: Params;
+}
+
+export interface LoanEntry {
+  readonly kind: "loan";
+  readonly venue: string;
+  /** Asset name → token amount. */
+  readonly collateral: Readonly<Record<string, number>>;
+  readonly debt: Readonly<Record<string, number>>;
+}
+
+export type BookEntry = OptionEntry | PerpEntry | LoanEntry;
 
 export interface Scenario {
   readonly name: string;
@@ -71,14 +86,10 @@ export interface Scenario {
     readonly fees: { readonly maker: number; readonly taker: number };
     readonly gasAsset: string | null;
   };
-  readonly venues: {
-    readonly perp: {
-      readonly imf: number;
-      readonly mmf: number;
-      readonly fundingIntervalMs: number;
-      readonly fundingRate: number;
-    };
-  };
+  /** Venues by name, in file order (a default `perp` venue is added when the book needs one). */
+  readonly venues: Readonly<Record<string, KindConfig>>;
+  /** Liquidator agents (validated LIQUIDATOR_SPECS parameters plus their name). */
+  readonly liquidators: readonly Liquidator[];
   readonly book: readonly BookEntry[];
   readonly strategy: KindConfig;
   readonly report: {

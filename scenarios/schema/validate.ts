@@ -5,11 +5,11 @@
  */
 import { describeValue, InputError, type Issue } from "../../engine/errors.js";
 import { checkUnknownKeys, isRecord, readParams } from "../../engine/params.js";
-import { readBook } from "./book.js";
+import { bookHasPerp, readBook } from "./book.js";
 import { readKind, type ScenarioKinds } from "./kinds.js";
 import { readMarket } from "./market.js";
 import { normalise } from "./normalise.js";
-import { readExecution, readOracle, readVenues } from "./plumbing.js";
+import { readExecution, readLiquidators, readOracle, readVenues } from "./plumbing.js";
 import { CLOCK_SPECS, HEAD_SPECS, REPORT_SPECS, TOP_KEYS } from "./sections.js";
 import type { ClockSpec, Scenario } from "./types.js";
 
@@ -42,8 +42,12 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
   const assets = market?.assetNames ?? [];
   const oracle = readOracle(raw["oracle"], kinds, issues);
   const execution = readExecution(raw["execution"], kinds, assets, issues);
-  const venues = readVenues(raw["venues"], issues);
-  const book = readBook(raw["book"], assets, issues);
+  const venues = readVenues(raw["venues"], kinds, bookHasPerp(raw["book"]), issues);
+  const book = readBook(raw["book"], assets, venues ?? {}, market?.quote ?? "USDC", issues);
+  const hasLending = Object.values(venues ?? {}).some(
+    (v) => v.kind === "aave-v3" || v.kind === "compound-v3",
+  );
+  const liquidators = readLiquidators(raw["liquidators"], kinds, hasLending, issues);
   const strategy = readKind(kinds.strategies, raw["strategy"] ?? { kind: "hold" }, "strategy", issues);
   const report = readParams(isRecord(raw["report"]) ? raw["report"] : {}, REPORT_SPECS, "report", issues);
   if (raw["report"] !== undefined && !isRecord(raw["report"])) {
@@ -73,6 +77,7 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
     oracle,
     execution,
     venues,
+    liquidators,
     book,
     strategy,
     report: {

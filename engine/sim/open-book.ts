@@ -1,0 +1,38 @@
+/**
+ * Opening the book's venue positions at the start of a path: perp accounts (collateral from the
+ * owner, an initial position at the start price) and loans (collateral supplied, debt borrowed at
+ * the oracle price, LTV-gated — a refused borrow is a `rejected` event, as on the venue).
+ */
+import { InternalError } from "../errors.js";
+import { Reason } from "../ledger.js";
+import { LendingMarket } from "../venues/lending-market.js";
+import { PerpVenue } from "../venues/perp-venue.js";
+import type { LoanSpec, PerpSpec } from "./config.js";
+import type { PathRunner } from "./path-runner.js";
+
+export function openPerp(r: PathRunner, p: PerpSpec): void {
+  const b = r.book;
+  const v = b.venues.venue(p.venue);
+  if (!(v instanceof PerpVenue)) throw new InternalError(`venue ${p.venue} is not a perp venue`);
+  const a = b.venues.perpAccount(v, b.wallet);
+  b.ledger.track(v.acct[a] as number);
+  b.ledger.transfer(b.owner, b.wallet, b.quote, p.collateral, Reason.deposit);
+  v.deposit(r.t, a, p.collateral);
+  if (p.qty !== 0) {
+    v.fill(a, p.asset, p.qty, r.prices[p.asset] as number);
+    v.refresh(a);
+  }
+}
+
+export function openLoan(r: PathRunner, loan: LoanSpec): void {
+  const b = r.book;
+  const m = b.venues.venue(loan.venue);
+  if (!(m instanceof LendingMarket)) throw new InternalError(`venue ${loan.venue} is not a lending market`);
+  const a = b.venues.lendAccount(m, b.wallet);
+  b.ledger.track(m.acct[a] as number);
+  for (const [asset, amount] of loan.collateral) {
+    b.ledger.transfer(b.owner, b.wallet, asset, amount, Reason.deposit);
+    m.deposit(r.t, a, asset, amount);
+  }
+  for (const [asset, amount] of loan.debt) m.borrow(r.t, a, asset, amount, r.oracleL);
+}
