@@ -173,6 +173,11 @@ describe("ballast list and validate", () => {
     expect(r.out).toMatch(/every: duration \(≥ 1\), default "1h" — interval between re-hedges/);
     expect(ballast("list", "oracles").out).not.toContain("delta-hedge");
     expect(ballast("list", "oracels").code).toBe(2);
+    const venues = ballast("list", "venues").out;
+    for (const k of ["aave-v3", "compound-v3", "perp-linear", "options-standard"])
+      expect(venues).toContain(`  ${k} — `);
+    expect(venues).toMatch(/closeFactorRule: enum one of v3\.0\|v3\.3, default "v3\.3"/);
+    expect(venues).toMatch(/mmf: number \(> 0 and ≤ 1\), default 0\.03/);
   });
 
   it("expands a preset into the scenario's shocks", () => {

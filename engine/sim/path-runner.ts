@@ -147,6 +147,8 @@ export class PathRunner {
       this.prices[a] = (this.market.price[a] as Float64Array)[0] as number;
     }
     this.syncMarket();
+    const impact = this.cfg.execution.impact;
+    for (let a = 0; a < impact.length; a++) impact[a]?.reset(this.prices[a] as number, this.t);
   }
 
   /** Opens the initial book at the start prices: deposits, perp positions, loans, options. */
