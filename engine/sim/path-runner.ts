@@ -23,7 +23,7 @@ import { OrderBook } from "./orders.js";
 import type { PathMetrics } from "./path-metrics.js";
 import type { SeriesLog } from "./series.js";
 import { payPremium, settleOption } from "./trading.js";
-import { createView } from "./view.js";
+import { RunnerView } from "./view.js";
 
 /** Heap event kinds. Market ticks and oracle publications are not heap events: the loop merges
  * them in from the grid and the oracle tapes, which saves two heap operations per step. */
@@ -66,6 +66,10 @@ export class PathRunner {
   private readonly handlers: ((payload: number) => void)[];
   private readonly exec: ExecScratch = newExecScratch();
   private readonly stressScale: number;
+  /** Zero-latency orders submitted during the current strategy callback. */
+  private readonly immediate: number[] = [];
+  private stressAt = -1;
+  private stress = 0;
 
   constructor(
     readonly cfg: SimConfig,
@@ -85,7 +89,7 @@ export class PathRunner {
     this.strategy = cfg.strategy;
     this.endMs = cfg.grid.startMs + cfg.grid.steps * cfg.grid.stepMs;
     this.stressScale = 1 / Math.sqrt(cfg.grid.stepMs / MS_PER_HOUR);
-    this.view = createView(this);
+    this.view = new RunnerView(this);
     this.sink = {
       trade: (instrument, asset, qty) => this.submit(instrument, asset, qty),
       setTimer: (delayMs, tag = 0) => {
@@ -97,7 +101,10 @@ export class PathRunner {
     this.handlers = [
       () => this.onFunding(),
       (i) => this.onExpiry(i),
-      (tag) => this.strategy.onTimer(this.view, this.sink, tag),
+      (tag) => {
+        this.strategy.onTimer(this.view, this.sink, tag);
+        this.flushImmediate();
+      },
       (slot) => this.onExec(slot),
       () => this.onEnd(),
       () => this.onLiquidation(),
@@ -123,6 +130,7 @@ export class PathRunner {
     this.peak = startEquity;
     this.observe();
     this.strategy.start(this.view, this.sink);
+    this.flushImmediate();
     this.loop();
     this.finish(startEquity);
   }
@@ -134,6 +142,8 @@ export class PathRunner {
     b.venues.reset(b.ledger, this.log, b.wallet, this.cfg.execution.impact, this.cfg.grid.startMs);
     b.ledger.track(b.wallet);
     this.liqAt = Number.NEGATIVE_INFINITY;
+    this.stressAt = -1;
+    this.immediate.length = 0;
     this.logStart = this.log.length;
     this.orders.reset();
     this.i = 0;
@@ -234,9 +244,14 @@ export class PathRunner {
 
   /** |log return| of the first asset's last step per √hour: the congestion proxy execution models read. */
   stressNow(): number {
-    if (this.i === 0) return 0;
-    const p0 = this.market.price[0] as Float64Array;
-    return Math.abs(Math.log((p0[this.i] as number) / (p0[this.i - 1] as number))) * this.stressScale;
+    if (this.stressAt !== this.i) {
+      const p0 = this.market.price[0] as Float64Array;
+      const i = this.i;
+      this.stress =
+        i === 0 ? 0 : Math.abs(Math.log((p0[i] as number) / (p0[i - 1] as number))) * this.stressScale;
+      this.stressAt = i;
+    }
+    return this.stress;
   }
 
   /**
@@ -272,7 +287,14 @@ export class PathRunner {
     }
     this.syncOracle();
     this.updateNextOracle();
-    this.scheduleLiquidation(this.t);
+    // Checked now when no accrual or expiry is still due at this instant (the same order as a
+    // scheduled check in the liquidation phase, without the heap round trip); else scheduled.
+    if (this.q.peekKey() >= packKey(this.t, Phase.liquidation)) {
+      if (this.book.venues.watched && this.t > this.liqAt) {
+        this.liqAt = this.t;
+        this.onLiquidation();
+      }
+    } else this.scheduleLiquidation(this.t);
   }
 
   private syncMarket(): void {
@@ -353,8 +375,26 @@ export class PathRunner {
   private submit(instrument: Instrument, asset: number, qty: number): void {
     if (qty === 0 || !Number.isFinite(qty)) return;
     const slot = this.orders.add(instrument, asset, qty);
-    const delay = this.cfg.execution.latency.delayMs(this.t, this.stressNow(), this.execRng);
-    this.q.push(this.t + Math.ceil(delay), Phase.execution, Kind.exec, slot);
+    const delay = Math.ceil(this.cfg.execution.latency.delayMs(this.t, this.stressNow(), this.execRng));
+    if (delay === 0) this.immediate.push(slot);
+    else this.q.push(this.t + delay, Phase.execution, Kind.exec, slot);
+  }
+
+  /**
+   * Orders with no latency, after the strategy callback returns: executed at once when nothing else
+   * is due at this instant up to the execution phase (exactly the order the heap would give),
+   * otherwise queued behind what is.
+   */
+  private flushImmediate(): void {
+    const im = this.immediate;
+    if (im.length === 0) return;
+    const inline = this.q.peekKey() > packKey(this.t, Phase.execution);
+    for (let k = 0; k < im.length; k++) {
+      const slot = im[k] as number;
+      if (inline) executeOrder(this, slot, this.exec);
+      else this.q.push(this.t, Phase.execution, Kind.exec, slot);
+    }
+    im.length = 0;
   }
 
   private onExec(slot: number): void {

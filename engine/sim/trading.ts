@@ -32,9 +32,11 @@ export function fillPerp(
   if (!v) return false;
   const a = b.venues.hedgeAcct;
   if (!v.trade(t, a, asset, qty, mid, prices, costs.fee)) return false;
-  b.ledger.transfer(v.acct[a] as number, v.marketAcct, b.quote, costs.slippage, Reason.slippage);
   b.ledger.transfer(b.wallet, b.gas, b.quote, costs.gas, Reason.gas);
-  v.refresh(a);
+  if (costs.slippage !== 0) {
+    b.ledger.transfer(v.acct[a] as number, v.marketAcct, b.quote, costs.slippage, Reason.slippage);
+    v.refresh(a); // the margin left moved: so does the liquidation trigger
+  }
   return true;
 }
 
