@@ -85,6 +85,8 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
               expiryMs: b.expiryMs,
               qty: b.qty,
               iv: b.iv,
+              venue: b.venue,
+              collateral: b.collateral,
             },
           ]
         : [],

@@ -128,6 +128,7 @@ export class Book {
       this.value(i, s, t, vol ?? (this.optIv[i] as number));
       sum += (this.optQty[i] as number) * ((gamma ? this.cGamma[i] : this.cDelta[i]) as number);
     }
+    if (this.venues.optAccts.length > 0) sum += this.venues.optionGreek(asset + 1, s, t, vol, gamma);
     return sum;
   }
 
@@ -136,7 +137,7 @@ export class Book {
     const l = this.ledger;
     let e = 0;
     for (let k = 0; k <= this.nAssets; k++) e += l.balance(this.wallet, k) * (prices[k] as number);
-    e += this.venues.equity(prices);
+    e += this.venues.equity(prices, t);
     for (let i = 0; i < this.optQty.length; i++) {
       if (this.optLive[i]) e += this.optionValue(i, prices[(this.optAsset[i] as number) + 1] as number, t);
     }

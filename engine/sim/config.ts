@@ -32,6 +32,10 @@ export interface OptionSpec {
   readonly qty: number;
   /** Implied vol used to mark the option (Black-76 on the forward). */
   readonly iv: number;
+  /** An options-standard venue that margins, liquidates and settles it (null: held outright). */
+  readonly venue: string | null;
+  /** Quote collateral deposited in the venue account before the trade. */
+  readonly collateral: number;
 }
 
 export interface PerpSpec {

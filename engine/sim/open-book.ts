@@ -6,8 +6,9 @@
 import { InternalError } from "../errors.js";
 import { Reason } from "../ledger.js";
 import { LendingMarket } from "../venues/lending-market.js";
+import { OptionsVenue } from "../venues/options-venue.js";
 import { PerpVenue } from "../venues/perp-venue.js";
-import type { LoanSpec, PerpSpec } from "./config.js";
+import type { LoanSpec, OptionSpec, PerpSpec } from "./config.js";
 import type { PathRunner } from "./path-runner.js";
 
 export function openPerp(r: PathRunner, p: PerpSpec): void {
@@ -35,4 +36,24 @@ export function openLoan(r: PathRunner, loan: LoanSpec): void {
     m.deposit(r.t, a, asset, amount);
   }
   for (const [asset, amount] of loan.debt) m.borrow(r.t, a, asset, amount, r.oracleL);
+}
+
+/**
+ * Writes or buys an option on an options venue: collateral into the trader's account, the
+ * instrument listed at the path's start (ATM strike: the start price), traded at its mark (the
+ * premium moves with the trade; the venue's initial-margin check may refuse it — an event).
+ * @returns the collateral deposited (quote)
+ */
+export function openVenueOption(r: PathRunner, o: OptionSpec): number {
+  const b = r.book;
+  const v = b.venues.venue(o.venue as string);
+  if (!(v instanceof OptionsVenue)) throw new InternalError(`venue ${o.venue} is not an options venue`);
+  const a = b.venues.optionAccount(v, b.wallet);
+  b.ledger.track(v.acct[a] as number);
+  b.ledger.transfer(b.owner, b.wallet, b.quote, o.collateral, Reason.deposit);
+  v.deposit(r.t, a, o.collateral, r.oracleL);
+  const s0 = r.prices[o.asset] as number;
+  const i = v.list(o.asset + 1, o.isCall, o.strike ?? s0, r.t + o.expiryMs, o.iv);
+  v.trade(r.t, a, i, o.qty, v.markAt(i, r.t, s0), r.oracleL);
+  return o.collateral;
 }

@@ -17,17 +17,26 @@ import { Book } from "./book.js";
 import type { SimConfig } from "./config.js";
 import { type ExecScratch, executeOrder, newExecScratch } from "./execute.js";
 import { recordLiquidations } from "./liquidation-metrics.js";
-import { openLoan, openPerp } from "./open-book.js";
+import { openLoan, openPerp, openVenueOption } from "./open-book.js";
 import { OracleState } from "./oracle-state.js";
 import { OrderBook } from "./orders.js";
 import type { PathMetrics } from "./path-metrics.js";
 import type { SeriesLog } from "./series.js";
 import { payPremium, settleOption } from "./trading.js";
+import { optionAccountValue } from "./venues.js";
 import { RunnerView } from "./view.js";
 
 /** Heap event kinds. Market ticks and oracle publications are not heap events: the loop merges
  * them in from the grid and the oracle tapes, which saves two heap operations per step. */
-export const Kind = { funding: 0, expiry: 1, timer: 2, exec: 3, end: 4, liquidation: 5 } as const;
+export const Kind = {
+  funding: 0,
+  expiry: 1,
+  timer: 2,
+  exec: 3,
+  end: 4,
+  liquidation: 5,
+  venueExpiry: 6,
+} as const;
 
 export class PathRunner {
   readonly q = new EventQueue(64);
@@ -61,6 +70,8 @@ export class PathRunner {
   private maxDd = 0;
   private minMargin = Number.POSITIVE_INFINITY;
   private optionCash = 0;
+  /** Collateral put into options-venue accounts at the start (their option PnL is value − this). */
+  private venueOptionCollateral = 0;
   trades = 0;
   rejected = 0;
   private readonly handlers: ((payload: number) => void)[];
@@ -108,6 +119,7 @@ export class PathRunner {
       (slot) => this.onExec(slot),
       () => this.onEnd(),
       () => this.onLiquidation(),
+      () => this.onVenueExpiry(),
     ];
   }
 
@@ -151,6 +163,7 @@ export class PathRunner {
     this.maxDd = 0;
     this.minMargin = Number.POSITIVE_INFINITY;
     this.optionCash = 0;
+    this.venueOptionCollateral = 0;
     this.trades = 0;
     this.rejected = 0;
     for (let a = 0; a < this.prices.length; a++) {
@@ -168,6 +181,11 @@ export class PathRunner {
     for (const p of cfg.perps) openPerp(this, p);
     for (const loan of cfg.loans) openLoan(this, loan);
     cfg.options.forEach((o, i) => {
+      b.optLive[i] = 0;
+      if (o.venue !== null) {
+        this.venueOptionCollateral += openVenueOption(this, o);
+        return;
+      }
       const s0 = this.prices[o.asset] as number;
       b.optAsset[i] = o.asset;
       b.optCall[i] = o.isCall ? 1 : 0;
@@ -191,8 +209,9 @@ export class PathRunner {
     this.scheduleLiquidation(this.t);
     for (let i = 0; i < cfg.options.length; i++) {
       const exp = this.book.optExpiryMs[i] as number;
-      if (exp <= this.endMs) q.push(exp, Phase.expiry, Kind.expiry, i);
+      if (this.book.optLive[i] && exp <= this.endMs) q.push(exp, Phase.expiry, Kind.expiry, i);
     }
+    this.scheduleVenueExpiry();
     q.push(this.endMs, Phase.fill + 1, Kind.end);
   }
 
@@ -338,6 +357,17 @@ export class PathRunner {
     });
   }
 
+  private scheduleVenueExpiry(): void {
+    const next = this.book.venues.nextExpiryMs();
+    if (next <= this.endMs) this.q.push(next, Phase.expiry, Kind.venueExpiry);
+  }
+
+  /** Options venues settle what expired against the oracle, then the next expiry is scheduled. */
+  private onVenueExpiry(): void {
+    this.book.venues.settleDue(this.t, this.oracleL);
+    this.scheduleVenueExpiry();
+  }
+
   private scheduleFunding(): void {
     const next = this.book.venues.nextFundingMs();
     if (next <= this.endMs) this.q.push(next, Phase.accrual, Kind.funding);
@@ -419,7 +449,9 @@ export class PathRunner {
     const slippage = l.paid(Reason.slippage, b.quote);
     const gas = l.paid(Reason.gas, b.quote);
     const funding = l.paid(Reason.funding, b.quote);
-    const optionPnl = this.optionCash + liveOptions;
+    let venueOptions = -this.venueOptionCollateral;
+    for (const [v, a] of b.venues.optAccts) venueOptions += optionAccountValue(v, a, this.marketL, this.t);
+    const optionPnl = this.optionCash + liveOptions + venueOptions;
     m.set(row, "pnl", end - startEquity);
     m.set(row, "optionPnl", optionPnl);
     m.set(row, "hedgePnl", end - startEquity - optionPnl);

@@ -11,7 +11,10 @@ import type { EventLog } from "../events.js";
 import type { ImpactModel } from "../execution/types.js";
 import type { Ledger } from "../ledger.js";
 import { LiquidationEngine } from "../liquidation/liquidation-engine.js";
+import { newGreeks, priceBlack } from "../pricing/black.js";
+import { MS_PER_YEAR } from "../units.js";
 import { LendingMarket } from "../venues/lending-market.js";
+import { OptionsVenue } from "../venues/options-venue.js";
 import { PerpVenue } from "../venues/perp-venue.js";
 import type { VenueCtx } from "../venues/types.js";
 import type { SimConfig, VenueSpec } from "./config.js";
@@ -29,6 +32,8 @@ export class VenueSet {
   /** Trader accounts: perp venues (venue, account) and lending markets (venue, account). */
   readonly perpAccts: [PerpVenue, number][] = [];
   readonly lendAccts: [LendingMarket, number][] = [];
+  readonly optAccts: [OptionsVenue, number][] = [];
+  private readonly g = newGreeks();
 
   constructor(private readonly cfg: SimConfig) {}
 
@@ -37,6 +42,7 @@ export class VenueSet {
     this.venues = this.cfg.venues.map((v) => v.create({ name: v.name, ledger, events } satisfies VenueCtx));
     this.perpAccts.length = 0;
     this.lendAccts.length = 0;
+    this.optAccts.length = 0;
     this.hedge = undefined;
     this.hedgeAcct = -1;
     const byLedger: (ImpactModel | undefined)[] = [undefined, ...impacts];
@@ -84,14 +90,65 @@ export class VenueSet {
     return a;
   }
 
-  /** Σ over the trader's venue accounts of balances at `prices` plus perp unrealised PnL. */
-  equity(prices: ArrayLike<number>): number {
+  /** The trader's account at an options venue, opened on first use. */
+  optionAccount(v: OptionsVenue, wallet: number): number {
+    for (const [ov, a] of this.optAccts) if (ov === v) return a;
+    const a = v.open(TRADER, wallet);
+    this.optAccts.push([v, a]);
+    return a;
+  }
+
+  /**
+   * Σ over the trader's venue accounts at `prices` (ledger-indexed) and time t: perp margin plus
+   * unrealised PnL, lending collateral minus debt, options-account cash plus option marks.
+   */
+  equity(prices: ArrayLike<number>, t: number): number {
     let e = 0;
     for (const [v, a] of this.perpAccts) e += v.equity(a, prices);
-    for (const [m, a] of this.lendAccts) {
-      e += m.collateralValue(a, prices, 0) - m.debtValue(a, prices);
-    }
+    for (const [m, a] of this.lendAccts) e += m.collateralValue(a, prices, 0) - m.debtValue(a, prices);
+    for (const [v, a] of this.optAccts) e += optionAccountValue(v, a, prices, t);
     return e;
+  }
+
+  /**
+   * Net delta (or gamma) of the trader's venue-held options on ledger asset `asset` at spot s:
+   * Black-76 on the forward at the venue's rate and each instrument's vol (or `vol`).
+   */
+  optionGreek(asset: number, s: number, t: number, vol: number | undefined, gamma: boolean): number {
+    let sum = 0;
+    for (const [v, a] of this.optAccts) {
+      const q = v.qty[a] as number[];
+      for (let i = 0; i < q.length; i++) {
+        const ins = v.instruments[i];
+        if (!ins || q[i] === 0 || ins.settled || ins.underlying !== asset) continue;
+        const r = v.cfg.rate;
+        const g = priceBlack(
+          this.g,
+          ins.isCall,
+          s,
+          ins.strike,
+          Math.max(0, (ins.expiryMs - t) / MS_PER_YEAR),
+          r,
+          r,
+          vol ?? ins.vol,
+        );
+        sum += (q[i] as number) * (gamma ? g.gamma : g.delta);
+      }
+    }
+    return sum;
+  }
+
+  /** Earliest unsettled expiry over the options venues (∞ when none). */
+  nextExpiryMs(): number {
+    let next = Number.POSITIVE_INFINITY;
+    for (const v of this.venues)
+      if (v instanceof OptionsVenue && v.nextExpiryMs() < next) next = v.nextExpiryMs();
+    return next;
+  }
+
+  /** Settles every due option on the options venues against `prices` (the oracle). */
+  settleDue(t: number, prices: ArrayLike<number>): void {
+    for (const v of this.venues) if (v instanceof OptionsVenue) v.settleDue(t, prices);
   }
 
   /** True when anything could ever need a liquidation check. */
@@ -108,11 +165,27 @@ export class VenueSet {
 
   /** Settles due funding on every perp venue, at mark `prices`, rates from `inputs` per market. */
   fund(t: number, prices: ArrayLike<number>, inputs: ArrayLike<number>): void {
-    for (const v of this.venues) if (v instanceof PerpVenue) while (v.fund(t, prices, inputs)) {}
+    for (const v of this.venues) {
+      if (!(v instanceof PerpVenue)) continue;
+      let due = v.fund(t, prices, inputs);
+      while (due) due = v.fund(t, prices, inputs);
+    }
   }
 
   /** Accrues interest on every lending market up to t. */
   accrue(t: number): void {
     for (const v of this.venues) if (v instanceof LendingMarket) v.accrue(t);
   }
+}
+
+/** An options account's cash plus Σ position × mark (linear venues: marks in the quote). */
+export function optionAccountValue(v: OptionsVenue, a: number, prices: ArrayLike<number>, t: number): number {
+  const q = v.qty[a] as number[];
+  let e = v.cash(a);
+  for (let i = 0; i < q.length; i++) {
+    const ins = v.instruments[i];
+    if (!ins || q[i] === 0 || ins.settled) continue;
+    e += (q[i] as number) * v.markAt(i, t, prices[ins.underlying] as number);
+  }
+  return e;
 }

@@ -49,7 +49,8 @@ export function readBook(
       if (loan) out.push(loan);
       return;
     }
-    const entry = kind === "option" ? readOption(item, path, issues) : readPerp(item, path, venues, issues);
+    const entry =
+      kind === "option" ? readOption(item, path, venues, issues) : readPerp(item, path, venues, issues);
     if (!entry) return;
     if (!assets.includes(entry.underlying)) {
       issues.push({
@@ -63,9 +64,26 @@ export function readBook(
   return out;
 }
 
-function readOption(item: Record<string, unknown>, path: string, issues: Issue[]): OptionEntry | undefined {
+function readOption(
+  item: Record<string, unknown>,
+  path: string,
+  venues: Readonly<Record<string, KindConfig>>,
+  issues: Issue[],
+): OptionEntry | undefined {
   const before = issues.length;
   const p = readParams(item, OPTION_SPECS, path, issues);
+  const venue =
+    p["venue"] === undefined
+      ? null
+      : (venueOf(p["venue"], ["options-standard"], venues, path, issues) ?? null);
+  const collateral = readCollateral(p["collateral"], join(path, "collateral"), issues);
+  if (venue !== null && venues[venue]?.params["style"] === "inverse") {
+    issues.push({
+      code: "unsupported",
+      path: join(path, "venue"),
+      message: `venue "${venue}" is inverse (coin-margined); book options run on linear options venues only (style: linear)`,
+    });
+  }
   const strike = p["strike"];
   if (strike !== undefined && strike !== "atm" && !(typeof strike === "number" && strike > 0)) {
     issues.push({
@@ -89,6 +107,8 @@ function readOption(item: Record<string, unknown>, path: string, issues: Issue[]
     expiryMs: p["expiry"] as number,
     qty: p["qty"] as number,
     iv: p["iv"] as number,
+    venue,
+    collateral,
   };
 }
 
@@ -107,7 +127,7 @@ function venueOf(
     issues.push({
       code: "unknown_venue",
       path: join(path, "venue"),
-      message: `${given === undefined ? "no" : `"${String(given)}" is not a`} ${kinds.join("/")} venue${hint}; allowed: ${names.length > 0 ? names.join(", ") : `declare one under venues, e.g. venues: { lend: { kind: ${kinds[0]} } }`}`,
+      message: `${given === undefined ? "no venue" : `"${String(given)}" is not a venue`} of kind ${kinds.join(" or ")}${hint}; allowed: ${names.length > 0 ? names.join(", ") : `declare one under venues, e.g. venues: { ${kinds[0]?.split("-")[0]}: { kind: ${kinds[0]} } }`}`,
     });
     return undefined;
   }

@@ -111,7 +111,16 @@ export const REPORT_SPECS: ParamSpecs = {
 
 export const OPTION_SPECS: ParamSpecs = {
   kind: { type: "enum", values: ["option"], description: "book entry kind" },
-  venue: { type: "string", optional: true, description: "venue name (informational)" },
+  venue: {
+    type: "string",
+    optional: true,
+    description: "an options-standard venue that margins, liquidates and settles it (absent: held outright)",
+  },
+  collateral: {
+    type: "any",
+    default: 0,
+    description: "quote collateral for the venue account: an amount or { USDC: amount }",
+  },
   underlying: { type: "string", description: "asset the option is on" },
   right: { type: "enum", values: ["call", "put"], description: "call or put" },
   strike: { type: "any", description: "strike price, or atm for the path's start price" },

@@ -39,6 +39,9 @@ export interface OptionEntry {
   readonly expiryMs: number;
   readonly qty: number;
   readonly iv: number;
+  /** An options-standard venue that margins and settles it, or null (held outright, no margin). */
+  readonly venue: string | null;
+  readonly collateral: number;
 }
 
 export interface PerpEntry {
