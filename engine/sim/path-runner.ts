@@ -13,6 +13,7 @@ import { EventQueue, Phase, packKey } from "../queue.js";
 import { type Rng, streamFor } from "../rng.js";
 import type { Instrument, IntentSink, Strategy, StrategyView } from "../strategy.js";
 import { MS_PER_HOUR } from "../units.js";
+import type { PerpVenue } from "../venues/perp-venue.js";
 import { Book } from "./book.js";
 import type { SimConfig } from "./config.js";
 import { type ExecScratch, executeOrder, newExecScratch } from "./execute.js";
@@ -77,8 +78,9 @@ export class PathRunner {
   private readonly handlers: ((payload: number) => void)[];
   private readonly exec: ExecScratch = newExecScratch();
   private readonly stressScale: number;
-  /** Zero-latency orders submitted during the current strategy callback. */
-  private readonly immediate: number[] = [];
+  /** Zero-latency orders submitted during the current strategy callback (slots, first nImmediate). */
+  private immediate = new Int32Array(8);
+  private nImmediate = 0;
   private stressAt = -1;
   private stress = 0;
 
@@ -155,7 +157,7 @@ export class PathRunner {
     b.ledger.track(b.wallet);
     this.liqAt = Number.NEGATIVE_INFINITY;
     this.stressAt = -1;
-    this.immediate.length = 0;
+    this.nImmediate = 0;
     this.logStart = this.log.length;
     this.orders.reset();
     this.i = 0;
@@ -282,7 +284,9 @@ export class PathRunner {
     const eq = b.equity(this.marketL, this.t);
     if (eq > this.peak) this.peak = eq;
     else if (this.peak - eq > this.maxDd) this.maxDd = this.peak - eq;
-    for (const [v, a] of b.venues.perpAccts) {
+    const perps = b.venues.perpAccts;
+    for (let k = 0; k < perps.length; k++) {
+      const [v, a] = perps[k] as [PerpVenue, number];
       const m = v.equity(a, this.marketL);
       if (m < this.minMargin) this.minMargin = m;
     }
@@ -406,8 +410,14 @@ export class PathRunner {
     if (qty === 0 || !Number.isFinite(qty)) return;
     const slot = this.orders.add(instrument, asset, qty);
     const delay = Math.ceil(this.cfg.execution.latency.delayMs(this.t, this.stressNow(), this.execRng));
-    if (delay === 0) this.immediate.push(slot);
-    else this.q.push(this.t + delay, Phase.execution, Kind.exec, slot);
+    if (delay === 0) {
+      if (this.nImmediate === this.immediate.length) {
+        const grown = new Int32Array(this.immediate.length * 2);
+        grown.set(this.immediate);
+        this.immediate = grown;
+      }
+      this.immediate[this.nImmediate++] = slot;
+    } else this.q.push(this.t + delay, Phase.execution, Kind.exec, slot);
   }
 
   /**
@@ -416,15 +426,15 @@ export class PathRunner {
    * otherwise queued behind what is.
    */
   private flushImmediate(): void {
-    const im = this.immediate;
-    if (im.length === 0) return;
+    const n = this.nImmediate;
+    if (n === 0) return;
+    this.nImmediate = 0;
     const inline = this.q.peekKey() > packKey(this.t, Phase.execution);
-    for (let k = 0; k < im.length; k++) {
-      const slot = im[k] as number;
+    for (let k = 0; k < n; k++) {
+      const slot = this.immediate[k] as number;
       if (inline) executeOrder(this, slot, this.exec);
       else this.q.push(this.t, Phase.execution, Kind.exec, slot);
     }
-    im.length = 0;
   }
 
   private onExec(slot: number): void {

@@ -104,9 +104,21 @@ export class VenueSet {
    */
   equity(prices: ArrayLike<number>, t: number): number {
     let e = 0;
-    for (const [v, a] of this.perpAccts) e += v.equity(a, prices);
-    for (const [m, a] of this.lendAccts) e += m.collateralValue(a, prices, 0) - m.debtValue(a, prices);
-    for (const [v, a] of this.optAccts) e += optionAccountValue(v, a, prices, t);
+    const perps = this.perpAccts;
+    for (let k = 0; k < perps.length; k++) {
+      const [v, a] = perps[k] as [PerpVenue, number];
+      e += v.equity(a, prices);
+    }
+    const lends = this.lendAccts;
+    for (let k = 0; k < lends.length; k++) {
+      const [m, a] = lends[k] as [LendingMarket, number];
+      e += m.collateralValue(a, prices, 0) - m.debtValue(a, prices);
+    }
+    const opts = this.optAccts;
+    for (let k = 0; k < opts.length; k++) {
+      const [v, a] = opts[k] as [OptionsVenue, number];
+      e += optionAccountValue(v, a, prices, t);
+    }
     return e;
   }
 
