@@ -70,13 +70,18 @@ export class Ledger {
     const i = this.accounts.length;
     this.accounts.push({ name, external });
     this.accountIdx.set(name, i);
-    const grown = new Float64Array((i + 1) * this.assets.length);
-    grown.set(this.balances);
-    this.balances = grown;
-    const tr = new Uint8Array(i + 1);
-    tr.set(this.tracked);
-    this.tracked = tr;
+    if ((i + 1) * this.assets.length > this.balances.length) this.grow(Math.max(8, 2 * (i + 1)));
     return i;
+  }
+
+  /** Room for `n` accounts (capacity doubles, so registering accounts costs amortised O(1)). */
+  private grow(n: number): void {
+    const balances = new Float64Array(n * this.assets.length);
+    balances.set(this.balances);
+    this.balances = balances;
+    const tracked = new Uint8Array(n);
+    tracked.set(this.tracked);
+    this.tracked = tracked;
   }
 
   /** Counts an account's postings in `flow` (the trader's accounts). */

@@ -14,12 +14,16 @@ import seedrandom from "seedrandom";
 export type StreamPurpose = "prices" | "oracle" | "execution" | "liquidators" | "strategy" | (string & {});
 
 export class Rng {
-  private readonly next: () => number;
+  private gen: (() => number) | undefined;
   private spare = 0;
   private hasSpare = false;
 
-  constructor(seedText: string) {
-    this.next = seedrandom.alea(seedText);
+  /** The generator is seeded on first use: a stream no component draws from costs nothing. */
+  constructor(private readonly seedText: string) {}
+
+  private next(): number {
+    if (this.gen === undefined) this.gen = seedrandom.alea(this.seedText);
+    return this.gen();
   }
 
   /** Uniform on [0, 1). */
