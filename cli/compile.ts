@@ -6,7 +6,7 @@ import { InputError, type Issue } from "../engine/errors.js";
 import { EventLog } from "../engine/events.js";
 import { Ledger } from "../engine/ledger.js";
 import { liquidatorConfig } from "../engine/liquidation/liquidator.js";
-import type { PathMarket, TimeGrid } from "../engine/market.js";
+import { allocMarket, type PathMarket, type TimeGrid } from "../engine/market.js";
 import type { Registry } from "../engine/registry.js";
 import type {
   ExecutionConfig,
@@ -25,6 +25,8 @@ import type { KindConfig, Scenario } from "../scenarios/schema/types.js";
 import { KINDS } from "./kinds.js";
 
 export interface CompileOptions {
+  /** The scenario file, for error headings. */
+  readonly source?: string;
   readonly paths?: number;
   readonly seed?: number;
   readonly checkConservation?: boolean;
@@ -43,13 +45,24 @@ export function build<T, C>(registry: Registry<T, C>, c: KindConfig, ctx: C): T 
   return def.create(c.params, ctx);
 }
 
+/**
+ * @throws InputError listing every problem found while building (venues naming assets the market
+ * lacks, a correlation matrix that is not positive definite, a shock on an unknown asset, a funding
+ * source the market cannot feed…), under `opts.source` as heading.
+ */
 export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
+  const issues: Issue[] = [];
   const assets = s.market.assetNames;
   const seed = opts.seed ?? s.seed;
   const grid: TimeGrid = opts.replay?.grid ?? clockGrid(s);
-  const market = opts.replay
-    ? replaySource(opts.replay)
-    : modelSource(s, grid, seed, opts.modelContext ?? {});
+  const market = collect(issues, () => {
+    const m = opts.replay ? replaySource(opts.replay) : modelSource(s, grid, seed, opts.modelContext ?? {});
+    m.fill(0, allocMarket(grid, assets, true)); // a dry path: shocks and models check their inputs
+    return m;
+  });
+  const venues = collect(issues, () => venueSpecs(s));
+  checkFundingSources(s, opts.replay, issues);
+  if (issues.length > 0 || !market || !venues) throw new InputError(issues, opts.source);
   const idx = (name: string) => assets.indexOf(name);
   const firstOption = s.book.find((b) => b.kind === "option");
   const strategy = build(KINDS.strategies as Registry<Strategy, unknown>, s.strategy, {
@@ -67,18 +80,26 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
     market,
     oracle: oracleConfig(s),
     execution: execution(s, idx),
-    venues: venueSpecs(s),
+    venues,
     hedgeVenue: Object.keys(s.venues).find((n) => s.venues[n]?.kind === "perp-linear") ?? null,
     liquidators: s.liquidators.map((l) => liquidatorConfig(l.name, l.params)),
-    loans: s.book.flatMap((b): LoanSpec[] =>
+    loans: s.book.flatMap((b, i): LoanSpec[] =>
       b.kind === "loan"
-        ? [{ venue: b.venue, collateral: ledgerAmounts(s, b.collateral), debt: ledgerAmounts(s, b.debt) }]
+        ? [
+            {
+              where: `book[${i}]`,
+              venue: b.venue,
+              collateral: ledgerAmounts(s, b.collateral),
+              debt: ledgerAmounts(s, b.debt),
+            },
+          ]
         : [],
     ),
-    options: s.book.flatMap((b): OptionSpec[] =>
+    options: s.book.flatMap((b, i): OptionSpec[] =>
       b.kind === "option"
         ? [
             {
+              where: `book[${i}]`,
               asset: idx(b.underlying),
               isCall: b.right === "call",
               strike: b.strike === "atm" ? null : b.strike,
@@ -91,9 +112,17 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
           ]
         : [],
     ),
-    perps: s.book.flatMap((b): PerpSpec[] =>
+    perps: s.book.flatMap((b, i): PerpSpec[] =>
       b.kind === "perp"
-        ? [{ venue: b.venue, asset: idx(b.underlying), qty: b.qty, collateral: b.collateral }]
+        ? [
+            {
+              where: `book[${i}]`,
+              venue: b.venue,
+              asset: idx(b.underlying),
+              qty: b.qty,
+              collateral: b.collateral,
+            },
+          ]
         : [],
     ),
     strategy,
@@ -111,6 +140,34 @@ function oracleConfig(s: Scenario): SimConfig["oracle"] {
     maxAgeMs: s.oracle.maxAgeMs ?? own?.maxAgeMs ?? Number.POSITIVE_INFINITY,
     maxConfRatio: s.oracle.maxConfRatio ?? own?.maxConfRatio ?? Number.POSITIVE_INFINITY,
   };
+}
+
+/** Runs a build step, turning its bad-input error into issues so that all steps report at once. */
+function collect<T>(issues: Issue[], step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    issues.push(...e.issues);
+    return undefined;
+  }
+}
+
+/** A perp venue funded from a series needs one: a replayed funding column or a funding-spike shock. */
+function checkFundingSources(s: Scenario, replay: PathMarket | undefined, issues: Issue[]): void {
+  const hasSeries = replay
+    ? (replay.funding ?? []).some((f) => f !== undefined)
+    : s.market.shocks.some((c) => c.kind === "funding-spike");
+  for (const [name, c] of Object.entries(s.venues)) {
+    if (c.kind === "perp-linear" && c.params["fundingSource"] === "series" && !hasSeries) {
+      issues.push({
+        code: "no_series",
+        path: `venues.${name}.fundingSource`,
+        message:
+          "found series, but the market has no funding series; allowed: fixed or premium, or replay a funding column (data.funding) or add a funding-spike shock",
+      });
+    }
+  }
 }
 
 /** Ledger asset indices (quote 0, then the market's assets) of a `{ ASSET: amount }` map. */

@@ -12,7 +12,7 @@ import { parseIntOption } from "./options.js";
 import { DEMO_SCENARIO, PACKAGE_ROOT } from "./paths.js";
 import { progressBar } from "./progress.js";
 import { toResults } from "./results.js";
-import { loadScenario } from "./scenario.js";
+import { loadScenario, underFile } from "./scenario.js";
 
 export interface RunFlags {
   readonly paths?: number;
@@ -57,9 +57,10 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
     ...(loaded.replay ? { replay: loaded.replay.market } : {}),
     ...(loaded.modelContext ? { modelContext: loaded.modelContext } : {}),
     checkConservation: process.env["BALLAST_CHECK_CONSERVATION"] === "1",
+    source: path,
   });
   const bar = progressBar(cfg.paths, flags.quiet === true);
-  const out = runPaths(cfg, { onProgress: (done) => bar.update(done) });
+  const out = underFile(path, () => runPaths(cfg, { onProgress: (done) => bar.update(done) }));
   bar.stop();
   const results = toResults(s, out, {
     seed: cfg.seed,

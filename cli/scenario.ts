@@ -2,6 +2,7 @@
  * Loads a scenario file: parse, validate against every registry, and load the historical data a
  * replay needs. Every problem surfaces as an InputError (exit code 2).
  */
+import { InputError } from "../engine/errors.js";
 import type { PathMarket } from "../engine/market.js";
 import type { DataRange } from "../reports/types.js";
 import type { ModelContext } from "../scenarios/models/types.js";
@@ -25,4 +26,14 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
   const replay = await loadReplay(scenario, file);
   const modelCtx = replay ? undefined : await modelContext(scenario, file);
   return { file, scenario, ...(replay ? { replay } : {}), ...(modelCtx ? { modelContext: modelCtx } : {}) };
+}
+
+/** Runs `fn`, heading any bad-input error it throws without a source with the scenario file. */
+export function underFile<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof InputError && e.source === undefined) throw new InputError(e.issues, file);
+    throw e;
+  }
 }

@@ -2,7 +2,9 @@
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { stringify } from "yaml";
-import { loadScenario } from "./scenario.js";
+import { runPaths } from "../engine/sim/run.js";
+import { compile } from "./compile.js";
+import { loadScenario, underFile } from "./scenario.js";
 
 export function validateCommand(): Command {
   return new Command("validate")
@@ -11,7 +13,19 @@ export function validateCommand(): Command {
     .option("--print", "print the scenario with every default filled")
     .option("--json", "print the filled scenario as JSON")
     .action(async (file: string, flags: { print?: boolean; json?: boolean }) => {
-      const { scenario } = await loadScenario(resolve(file));
+      const loaded = await loadScenario(resolve(file));
+      const { scenario } = loaded;
+      // Building it checks what needs the parts together (venues vs assets, correlations, shocks…),
+      // and one path checks that the venues accept the book at the start prices.
+      const cfg = compile(scenario, {
+        paths: 1,
+        source: file,
+        ...(loaded.replay ? { replay: loaded.replay.market } : {}),
+        ...(loaded.modelContext ? { modelContext: loaded.modelContext } : {}),
+      });
+      underFile(file, () =>
+        runPaths({ ...cfg, record: { eventPaths: 0, seriesPaths: 0 } }, { from: 0, to: 1 }),
+      );
       if (flags.json) process.stdout.write(`${JSON.stringify(scenario.normalised, null, 2)}\n`);
       else if (flags.print) process.stdout.write(stringify(scenario.normalised));
       else

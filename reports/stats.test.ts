@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { InputError } from "../engine/errors.js";
+import { InputError, InternalError } from "../engine/errors.js";
 import { quantile7, roundSig, summarise, tailRisk } from "./stats.js";
 
 /** Hyndman–Fan type 7, written out independently of stats.ts: h = (n−1)p, linear interpolation. */
@@ -149,7 +149,8 @@ describe("summarise", () => {
   });
 
   test("rejects non-finite PnL and quantiles outside [0, 1]", () => {
-    expect(() => summarise(Float64Array.of(1, Number.NaN), [])).toThrow(InputError);
+    // A non-finite PnL is an engine bug (exit 3), not bad input.
+    expect(() => summarise(Float64Array.of(1, Number.NaN), [])).toThrow(InternalError);
     expect(() => summarise(Float64Array.of(1, Number.POSITIVE_INFINITY), [])).toThrow(/finite/);
     expect(() => summarise(Float64Array.of(1), [1.5])).toThrow(/report.quantiles/);
   });

@@ -6,7 +6,7 @@
  */
 
 import { mean, quantileSorted, sampleStandardDeviation } from "simple-statistics";
-import { InputError } from "../engine/errors.js";
+import { InputError, InternalError } from "../engine/errors.js";
 
 /** Significant digits kept in every reported statistic. */
 export const SIGNIFICANT_DIGITS = 12;
@@ -125,13 +125,8 @@ function sortedFinite(values: Float64Array): Float64Array {
   const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   if (n > 0 && !(Number.isFinite(sorted[0] as number) && Number.isFinite(sorted[n - 1] as number))) {
-    throw new InputError([
-      {
-        code: "not_finite",
-        path: "paths.pnl",
-        message: "PnL holds NaN or an infinite value; allowed: finite numbers only",
-      },
-    ]);
+    // The engine produced a non-finite PnL from a validated scenario: a bug, not bad input.
+    throw new InternalError("paths.pnl holds NaN or an infinite value; a PnL must be finite");
   }
   return sorted;
 }

@@ -50,8 +50,8 @@ describe("buildSummary", () => {
     expect(s.metrics.pnl.n).toBe(4);
     expect(s.metrics.pnl.mean).toBe(roundTo12((10 - 20 + 30 + 0.3) / 4));
     expect(s.metrics.columns).toEqual({
-      fees: { total: 10, mean: 2.5, min: 1, max: 4 },
-      liquidations: { total: 3, mean: 0.75, min: 0, max: 2 },
+      fees: { n: 4, total: 10, mean: 2.5, min: 1, max: 4 },
+      liquidations: { n: 4, total: 3, mean: 0.75, min: 0, max: 2 },
     });
   });
 
@@ -82,9 +82,10 @@ describe("buildSummary", () => {
 });
 
 describe("columnStats and canonical", () => {
-  test("columnStats of an empty column has a zero total and null figures; NaN gives nulls", () => {
-    expect(columnStats([])).toEqual({ total: 0, mean: null, min: null, max: null });
-    expect(columnStats([1, Number.NaN])).toEqual({ total: null, mean: null, min: null, max: null });
+  test("columnStats of an empty column has a zero total and null figures; NaN marks paths without a value", () => {
+    expect(columnStats([])).toEqual({ n: 0, total: 0, mean: null, min: null, max: null });
+    expect(columnStats([Number.NaN])).toEqual({ n: 0, total: 0, mean: null, min: null, max: null });
+    expect(columnStats([1, Number.NaN, 3])).toEqual({ n: 2, total: 4, mean: 2, min: 1, max: 3 });
   });
 
   test("canonical maps typed arrays to arrays, non-finite numbers to null and drops undefined", () => {

@@ -9,6 +9,8 @@ import type { Column, ColumnTable, Manifest, RunResults } from "./types.js";
 
 /** Totals of one numeric per-path column (fees, gas, liquidations, …). */
 export interface ColumnStats {
+  /** Paths with a finite value. */
+  readonly n: number;
   readonly total: number | null;
   readonly mean: number | null;
   readonly min: number | null;
@@ -62,13 +64,14 @@ export function renderSummaryJson(summary: Summary): string {
 }
 
 /**
- * Total (simple-statistics' compensated sum, in row order), mean = total / n, min and max of a
- * numeric column, each rounded; a figure that is not finite (or undefined for n = 0) is null.
+ * Over the column's finite values (NaN marks "no value on this path", e.g. no liquidation): their
+ * count `n`, total (simple-statistics' compensated sum, in row order), mean = total / n, min and
+ * max, each rounded; a figure undefined for n = 0 is null.
  */
 export function columnStats(values: Float64Array | Int32Array | number[]): ColumnStats {
-  const n = values.length;
-  if (n === 0) return { total: 0, mean: null, min: null, max: null };
-  const plain = Array.from(values);
+  const plain = Array.from(values).filter((v) => Number.isFinite(v));
+  const n = plain.length;
+  if (n === 0) return { n: 0, total: 0, mean: null, min: null, max: null };
   const total = sum(plain);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
@@ -76,7 +79,7 @@ export function columnStats(values: Float64Array | Int32Array | number[]): Colum
     lo = Math.min(v, lo);
     hi = Math.max(v, hi);
   }
-  return { total: roundSig(total), mean: roundSig(total / n), min: roundSig(lo), max: roundSig(hi) };
+  return { n, total: roundSig(total), mean: roundSig(total / n), min: roundSig(lo), max: roundSig(hi) };
 }
 
 function isNumeric(values: Column): values is Float64Array | Int32Array | number[] {

@@ -164,6 +164,72 @@ describe("bad input: exit code 2, every bad field named, no stack trace", () => 
   });
 });
 
+describe("bad books and venue set-ups: exit 2 from validate as from run", () => {
+  const LOAN = `
+name: loan
+paths: 3
+clock: { horizon: 1d, step: 1h }
+market: { assets: { ETH: { model: { kind: gbm, spot: 2000, vol: 0.6 } } } }
+venues: { lend: { kind: aave-v3 } }
+book:
+  - { kind: loan, venue: lend, collateral: { ETH: 1 }, debt: { USDC: 1000 } }
+`;
+  const cases: [string, string, RegExp][] = [
+    [
+      "a loan above its LTV",
+      LOAN.replace("USDC: 1000", "USDC: 100000"),
+      /book\[0\]\.debt: venue "lend" refuses to lend 100000 USDC/,
+    ],
+    [
+      "a borrow of a non-borrowable asset",
+      LOAN.replace("{ USDC: 1000 }", "{ ETH: 0.1 }").replace("kind: aave-v3", "kind: compound-v3"),
+      /book\[0\]\.debt: venue "lend" refuses/,
+    ],
+    [
+      "a perp above its initial margin",
+      GOOD.replace(
+        "{ kind: perp, underlying: ETH, collateral: 5000 }",
+        "{ kind: perp, underlying: ETH, qty: 100, collateral: 10 }",
+      ),
+      /book\[1\]\.qty: venue "perp" refuses to open this position .*initial margin/,
+    ],
+    [
+      "funding from a series the market lacks",
+      GOOD.replace("book:", "venues: { perp: { kind: perp-linear, fundingSource: series } }\nbook:"),
+      /venues\.perp\.fundingSource: found series/,
+    ],
+    [
+      "a venue named like a number",
+      LOAN.replace("venues: { lend:", 'venues: { "2":').replace("venue: lend,", 'venue: "2",'),
+      /venues\.2: "2" must start with a letter/,
+    ],
+    [
+      "a perp venue in another quote, with a shock on an unknown asset",
+      GOOD.replace("book:", "venues: { perp: { kind: perp-linear, quote: USDT } }\nbook:").replace(
+        "market: {",
+        "market: { shocks: [{ kind: crash, asset: BTC, at: 1d, size: -0.3 }], ",
+      ),
+      /2 problems[\s\S]*market\.shocks: shock on asset "BTC"[\s\S]*venues\.perp\.quote: found "USDT"/,
+    ],
+  ];
+  for (const [what, text, pattern] of cases) {
+    it(what, () => {
+      const file = scenarioFile(`venue-${what.replace(/\W/g, "-")}.yaml`, text);
+      for (const r of [ballast("validate", file), ballast("run", file, "--out", join(tmp, "bad-venue"))]) {
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(pattern);
+        expect(r.err).not.toMatch(/\n\s+at /);
+      }
+    });
+  }
+
+  it("the same loan within its LTV validates and runs", () => {
+    const file = scenarioFile("loan-ok.yaml", LOAN);
+    expect(ballast("validate", file).code).toBe(0);
+    expect(ballast("run", file, "--out", join(tmp, "loan-ok"), "--quiet").code).toBe(0);
+  });
+});
+
 describe("ballast list and validate", () => {
   it("lists every kind with parameters and defaults", () => {
     const r = ballast("list");

@@ -5,9 +5,10 @@
  *   computed here independently, settled against the oracle (ideal: the last market price);
  * - buy-backs at mark are fair (optional stopping: the mark is a martingale under the pricing
  *   measure), so margined and outright books differ on average only by the liquidation penalties;
- * - too little collateral for the initial margin: the sale is refused, as an event, and nothing is held.
+ * - too little collateral for the initial margin: the venue refuses the sale, which is bad input.
  */
 import { describe, expect, it } from "vitest";
+import { InputError } from "../engine/errors.js";
 import { EventType } from "../engine/events.js";
 import { normCdf } from "../engine/pricing/normal.js";
 import { mean, run, std } from "./helpers.js";
@@ -65,11 +66,12 @@ describe("options on a margined venue", () => {
     expect(mean(m.badDebt)).toBe(0);
   });
 
-  it("refuses the sale when collateral does not cover the initial margin", () => {
+  it("refuses the sale when collateral does not cover the initial margin (bad input, exit 2)", () => {
     // IM per short call (linear standard margin): max(0.15 − OTM/S, 0.10)·S + mark = 450 + 273.9 per unit,
     // so 10 calls need ≈ 7 239 of equity; 6 000 does not cover it.
-    const refused = run(scenario(written({ venue: "opt", collateral: 6000 }), 20));
-    expect(refused.events.type.filter((t) => t === EventType.rejected).length).toBe(20);
-    expect(Array.from(refused.metrics.columns.optionPnl).every((x) => x === 0)).toBe(true);
+    expect(() => run(scenario(written({ venue: "opt", collateral: 6000 }), 20))).toThrow(InputError);
+    expect(() => run(scenario(written({ venue: "opt", collateral: 6000 }), 20))).toThrow(
+      /book\[0\]\.collateral: venue "opt" refuses this option trade/,
+    );
   });
 });

@@ -22,6 +22,8 @@ export interface MarketSource {
 
 /** A European option in the book at the start. */
 export interface OptionSpec {
+  /** Where it comes from in the scenario (`book[2]`), for error messages. */
+  readonly where: string;
   readonly asset: number;
   readonly isCall: boolean;
   /** Absolute strike, or null for at-the-money (the path's price at the start). */
@@ -39,6 +41,7 @@ export interface OptionSpec {
 }
 
 export interface PerpSpec {
+  readonly where: string;
   /** Name of the perp venue (a `perp-linear` entry of `venues`). */
   readonly venue: string;
   readonly asset: number;
@@ -49,6 +52,7 @@ export interface PerpSpec {
 
 /** A loan at a lending venue at the start: collateral supplied, debt borrowed (token amounts). */
 export interface LoanSpec {
+  readonly where: string;
   readonly venue: string;
   /** Ledger asset index and amount of each collateral and debt asset. */
   readonly collateral: readonly (readonly [number, number])[];

@@ -1,6 +1,11 @@
 /**
  * Per-path liquidation figures, read back from the event log rows of the path (liquidations,
- * bad debt and insurance draws are kept for every path; see EventLog).
+ * bad debt and insurance draws are kept for every path; see EventLog). A liquidation's venue is the
+ * first word of its detail (every venue writes its name first).
+ * - collateralLost: lending — the collateral seized, at the liquidation price; perp and options —
+ *   the liquidation fee or penalty charged (closing at mark only realises PnL already in equity).
+ * - liquidationPenalty: the bonus (lending, protocol share included) or fee (perp, options) the
+ *   trader paid beyond the debt repaid or the position closed.
  */
 import { type EventLog, EventType } from "../events.js";
 import type { PathMetrics } from "./path-metrics.js";
@@ -12,6 +17,7 @@ export function recordLiquidations(
   log: EventLog,
   from: number,
   startMs: number,
+  lendingVenues: ReadonlySet<string>,
 ): void {
   let count = 0;
   let first = Number.NaN;
@@ -25,8 +31,10 @@ export function recordLiquidations(
     if (type === EventType.liquidation) {
       count++;
       if (Number.isNaN(first)) first = (log.timeMs[i] as number) - startMs;
-      lost += Math.abs(log.size[i] as number) * (log.price[i] as number);
-      penalty += log.bonus[i] as number;
+      const bonus = log.bonus[i] as number;
+      const venue = (log.detail[i] as string).split(/[\s:]/, 1)[0] as string;
+      lost += lendingVenues.has(venue) ? Math.abs(log.size[i] as number) * (log.price[i] as number) : bonus;
+      penalty += bonus;
     } else if (type === EventType.badDebt) badDebt += log.shortfall[i] as number;
     else if (type === EventType.insuranceDraw) insurance += log.shortfall[i] as number;
   }

@@ -1,9 +1,11 @@
 /**
  * Opening the book's venue positions at the start of a path: perp accounts (collateral from the
- * owner, an initial position at the start price) and loans (collateral supplied, debt borrowed at
- * the oracle price, LTV-gated — a refused borrow is a `rejected` event, as on the venue).
+ * owner, an initial position at the start price, gated by initial margin), loans (collateral
+ * supplied, debt borrowed at the oracle price, LTV-gated) and options on a margined venue. A book
+ * the venue refuses to open is bad input (exit 2), named by its place in the scenario: the start
+ * prices are the same on every path, so it is refused on the first.
  */
-import { InternalError } from "../errors.js";
+import { InputError, InternalError } from "../errors.js";
 import { Reason } from "../ledger.js";
 import { LendingMarket } from "../venues/lending-market.js";
 import { OptionsVenue } from "../venues/options-venue.js";
@@ -19,10 +21,22 @@ export function openPerp(r: PathRunner, p: PerpSpec): void {
   b.ledger.track(v.acct[a] as number);
   b.ledger.transfer(b.owner, b.wallet, b.quote, p.collateral, Reason.deposit);
   v.deposit(r.t, a, p.collateral);
-  if (p.qty !== 0) {
-    v.fill(a, p.asset, p.qty, r.prices[p.asset] as number);
-    v.refresh(a);
+  if (p.qty !== 0 && !v.trade(r.t, a, p.asset, p.qty, r.prices[p.asset] as number, r.oracleL, 0)) {
+    refused(r, `${p.where}.qty`, `venue "${p.venue}" refuses to open this position`);
   }
+}
+
+/** Throws the bad-input error for a refused opening, with the venue's reason (its last event). */
+function refused(r: PathRunner, path: string, what: string): never {
+  const log = r.log;
+  const why = log.length > 0 ? log.detail[log.length - 1] : "";
+  throw new InputError([
+    {
+      code: "refused",
+      path,
+      message: `${what} at the start prices (${why}); allowed: a book the venue's rules accept`,
+    },
+  ]);
 }
 
 export function openLoan(r: PathRunner, loan: LoanSpec): void {
@@ -35,13 +49,21 @@ export function openLoan(r: PathRunner, loan: LoanSpec): void {
     b.ledger.transfer(b.owner, b.wallet, asset, amount, Reason.deposit);
     m.deposit(r.t, a, asset, amount);
   }
-  for (const [asset, amount] of loan.debt) m.borrow(r.t, a, asset, amount, r.oracleL);
+  for (const [asset, amount] of loan.debt) {
+    if (!m.borrow(r.t, a, asset, amount, r.oracleL)) {
+      refused(
+        r,
+        `${loan.where}.debt`,
+        `venue "${loan.venue}" refuses to lend ${amount} ${b.ledger.assets[asset]}`,
+      );
+    }
+  }
 }
 
 /**
  * Writes or buys an option on an options venue: collateral into the trader's account, the
  * instrument listed at the path's start (ATM strike: the start price), traded at its mark (the
- * premium moves with the trade; the venue's initial-margin check may refuse it — an event).
+ * premium moves with the trade; the venue's initial-margin check may refuse it: bad input).
  * @returns the collateral deposited (quote)
  */
 export function openVenueOption(r: PathRunner, o: OptionSpec): number {
@@ -54,6 +76,8 @@ export function openVenueOption(r: PathRunner, o: OptionSpec): number {
   v.deposit(r.t, a, o.collateral, r.oracleL);
   const s0 = r.prices[o.asset] as number;
   const i = v.list(o.asset + 1, o.isCall, o.strike ?? s0, r.t + o.expiryMs, o.iv);
-  v.trade(r.t, a, i, o.qty, v.markAt(i, r.t, s0), r.oracleL);
+  if (!v.trade(r.t, a, i, o.qty, v.markAt(i, r.t, s0), r.oracleL)) {
+    refused(r, `${o.where}.collateral`, `venue "${o.venue}" refuses this option trade`);
+  }
   return o.collateral;
 }

@@ -12,8 +12,8 @@
  * - trades, rejected: counts of fills and of rejected orders.
  * - liquidations: liquidation events on the trader's venue accounts; timeToFirstLiquidation: ms
  *   from the start to the first (NaN when none).
- * - collateralLost: value taken by liquidations at their prices — seized collateral (lending) or
- *   closed notional (perp); liquidationPenalty: the bonus or fee part of it (the trader's loss).
+ * - collateralLost: seized collateral at the liquidation price (lending) or the fee/penalty charged
+ *   (perp, options); liquidationPenalty: the bonus or fee the trader paid (engine/sim/liquidation-metrics.ts).
  * - badDebt: debt left uncovered on the trader's accounts (written off by the venue, quote);
  *   insuranceDraw: what the venue's insurance fund paid for them.
  */

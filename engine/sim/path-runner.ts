@@ -78,6 +78,7 @@ export class PathRunner {
   private readonly handlers: ((payload: number) => void)[];
   private readonly exec: ExecScratch = newExecScratch();
   private readonly stressScale: number;
+  private readonly lendingVenues: ReadonlySet<string>;
   /** Zero-latency orders submitted during the current strategy callback (slots, first nImmediate). */
   private immediate = new Int32Array(8);
   private nImmediate = 0;
@@ -102,6 +103,9 @@ export class PathRunner {
     this.strategy = cfg.strategy;
     this.endMs = cfg.grid.startMs + cfg.grid.steps * cfg.grid.stepMs;
     this.stressScale = 1 / Math.sqrt(cfg.grid.stepMs / MS_PER_HOUR);
+    this.lendingVenues = new Set(
+      cfg.venues.filter((v) => v.kind === "aave-v3" || v.kind === "compound-v3").map((v) => v.name),
+    );
     this.view = new RunnerView(this);
     this.sink = {
       trade: (instrument, asset, qty) => this.submit(instrument, asset, qty),
@@ -475,6 +479,6 @@ export class PathRunner {
     m.set(row, "trades", this.trades);
     m.set(row, "rejected", this.rejected);
     m.set(row, "finalPrice", this.prices[0] as number);
-    recordLiquidations(m, row, this.log, this.logStart, this.cfg.grid.startMs);
+    recordLiquidations(m, row, this.log, this.logStart, this.cfg.grid.startMs, this.lendingVenues);
   }
 }

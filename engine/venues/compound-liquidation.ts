@@ -44,7 +44,7 @@ export function compoundLiquidate(
   o.seized = fromUser;
   o.badDebtQuote = abs.shortfall * pb;
   o.hfAfter = Number.POSITIVE_INFINITY;
-  if (apply) applyAbsorb(m, t, a, pb);
+  if (apply) applyAbsorb(m, t, a, pb, prices);
   if (cc === undefined || !(available > 0) || !canBuyCollateral(reservesAfter, m.cfg.targetReserves))
     return o;
   const pc = prices[m.assetOf[rc] as number] as number;
@@ -57,14 +57,16 @@ export function compoundLiquidate(
 }
 
 /** Comet `absorb`: all collateral to the protocol, base balance −debt + credit floored at 0. */
-function applyAbsorb(m: LendingMarket, t: number, a: number, pb: number): void {
+function applyAbsorb(m: LendingMarket, t: number, a: number, pb: number, prices: PriceVector): void {
   const acct = m.acct[a] as number;
   const base = m.assetOf[0] as number;
   const debt = m.debtAt(a, 0);
   const abs = absorption;
+  let seizedValue = 0;
   for (let r = 1; r < m.nR; r++) {
     const q = m.supplyAt(a, r);
     if (!(q > 0)) continue;
+    seizedValue += q * (prices[m.assetOf[r] as number] as number);
     m.ledger.transfer(acct, m.reserveAcct, m.assetOf[r] as number, q, Reason.liquidation);
     m.inventory[r] = (m.inventory[r] as number) + q;
     m.addSupply(a, r, -q);
@@ -77,19 +79,30 @@ function applyAbsorb(m: LendingMarket, t: number, a: number, pb: number): void {
   m.reserves -= debt + abs.newBalance;
   m.updateRates(0);
   m.refresh(a);
-  absorbEvents(m, t, a, debt, pb);
+  absorbEvents(m, t, a, debt, pb, seizedValue);
 }
 
-function absorbEvents(m: LendingMarket, t: number, a: number, debt: number, pb: number): void {
+/**
+ * The absorb event: size = −(value of all collateral seized, in quote), price 1; bonus = the
+ * borrower's penalty, seized value − credit (the (1 − liquidationFactor) discount).
+ */
+function absorbEvents(
+  m: LendingMarket,
+  t: number,
+  a: number,
+  debt: number,
+  pb: number,
+  seizedValue: number,
+): void {
   const abs = absorption;
   const who = m.owners[a] ?? "";
   const asset = m.ledger.assets[m.assetOf[0] as number] ?? "";
   m.events.push(t, EventType.liquidation, {
     account: who,
     asset,
-    size: debt,
-    price: pb,
-    bonus: 0,
+    size: -seizedValue,
+    price: 1,
+    bonus: seizedValue - abs.credit * pb,
     shortfall: abs.shortfall * pb,
     detail: `${m.name} compound-v3 absorb: debt ${debt}, credit ${abs.credit}, left to user ${abs.newBalance}`,
   });

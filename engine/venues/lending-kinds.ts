@@ -22,7 +22,7 @@ export const aaveV3Kind: KindDef<LendingMarket, VenueCtx> = {
     assets: {
       type: "record",
       description: `per-asset parameters keyed by ledger asset name, defaults from the REFERENCE 2023-10-31 row of the same name (ETH→WETH, BTC→WBTC) or 'preset': ${fieldList(AAVE_ASSET_SPECS)}`,
-      default: { WETH: {}, USDC: {} },
+      default: { ETH: {}, USDC: {} },
     },
     closeFactorRule: {
       type: "enum",
@@ -67,7 +67,7 @@ export const compoundV3Kind: KindDef<LendingMarket, VenueCtx> = {
     collaterals: {
       type: "record",
       description: `collateral parameters keyed by ledger asset name, defaults from the REFERENCE launch table: ${fieldList(COMPOUND_COLLATERAL_SPECS)}`,
-      default: { WETH: {} },
+      default: { ETH: {} },
     },
     supplyBase: rate("supply curve base rate per year", 0),
     supplyLow: rate("supply slope below the kink", 0.0325),

@@ -101,7 +101,8 @@ function aaveLiquidate(
   o.toLiquidator = s.toLiquidator;
   o.fee = s.fee;
   o.price = pc;
-  o.bonusQuote = s.toLiquidator * pc - s.debtRepaid * pd;
+  // What the borrower loses beyond the debt repaid: the whole bonus, the protocol's share included.
+  o.bonusQuote = s.seized * pc - s.debtRepaid * pd;
   o.hfAfter = (m.collateralValue(a, prices, 2) - s.seized * pc * cc.lt) / (debtValue - s.debtRepaid * pd);
   if (apply) applyAave(m, t, a, rd, rc, liq, prices, o);
   return o;

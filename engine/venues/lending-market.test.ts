@@ -145,7 +145,7 @@ describe("interest accrual", () => {
 describe("Compound v3 market (REFERENCE absorb example)", () => {
   function compoundExample() {
     const w = world(["WETH", "USDC"]);
-    const m = build(compoundV3Kind, {}, w, "comet");
+    const m = build(compoundV3Kind, { collaterals: { WETH: {} } }, w, "comet");
     const user = wallet(w, "user", { WETH: 10 });
     const liq = wallet(w, "liq", { USDC: 1e6 });
     const a = m.open("user", user);

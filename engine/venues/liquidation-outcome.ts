@@ -32,7 +32,7 @@ export interface LiquidationOutcome {
   fee: number;
   /** Price the liquidator effectively bought at: oracle price (Aave) or storefront (Compound). */
   price: number;
-  /** Liquidator's gain at oracle prices: value received − value paid (USD). */
+  /** The borrower's penalty at oracle prices: collateral value seized − debt value repaid (USD). */
   bonusQuote: number;
   /** Bad debt booked by this call (USD). */
   badDebtQuote: number;

@@ -63,9 +63,13 @@ function slip(v: PerpVenue, m: number, qty: number, mark: number, t: number): nu
   return model === undefined ? 0 : model.impact(qty, mark, t);
 }
 
-/** Closes φ of every position at its impact-adjusted mark, then charges the (capped) fee. */
+/**
+ * Closes φ of every position at its impact-adjusted mark, then charges the fee, capped at the
+ * equity left; each position's event carries its share of the fee actually charged.
+ */
 function closeFraction(v: PerpVenue, t: number, a: number, phi: number, prices: PriceVector): void {
   const q = v.qty[a] as number[];
+  const closed: [number, number, number][] = []; // market, size, price (liquidations are rare)
   let fee = 0;
   for (let m = 0; m < q.length; m++) {
     const size = q[m] as number;
@@ -75,22 +79,25 @@ function closeFraction(v: PerpVenue, t: number, a: number, phi: number, prices: 
     const price = mark * (1 + Math.sign(dq) * slip(v, m, dq, mark, t));
     v.impact[m]?.onFill(dq, mark, t);
     v.fill(a, m, dq, price);
-    const f = Math.abs(dq) * price * v.cfg.liquidationFee;
-    fee += f;
-    v.events.push(t, EventType.liquidation, {
-      account: v.owners[a] ?? "",
-      asset: v.ledger.assets[v.markets[m] as number] ?? "",
-      size: dq,
-      price,
-      bonus: f,
-      shortfall: 0,
-      detail: `${v.name} perp liquidation, fraction ${phi}`,
-    });
+    fee += Math.abs(dq) * price * v.cfg.liquidationFee;
+    closed.push([m, dq, price]);
   }
   const room = v.equity(a, prices);
   const charged = Math.min(fee, Math.max(room, 0));
   if (charged > 0)
     v.ledger.transfer(v.acct[a] as number, v.insuranceAcct, v.quote, charged, Reason.liquidation);
+  for (const [m, dq, price] of closed) {
+    const share = fee > 0 ? (Math.abs(dq) * price * v.cfg.liquidationFee) / fee : 0;
+    v.events.push(t, EventType.liquidation, {
+      account: v.owners[a] ?? "",
+      asset: v.ledger.assets[v.markets[m] as number] ?? "",
+      size: dq,
+      price,
+      bonus: charged * share,
+      shortfall: 0,
+      detail: `${v.name} perp liquidation, fraction ${phi}`,
+    });
+  }
 }
 
 /** Covers a negative wallet balance: insurance fund, then ADL or socialised loss. */

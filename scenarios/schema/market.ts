@@ -3,10 +3,9 @@ import type { Issue } from "../../engine/errors.js";
 import { describeValue } from "../../engine/errors.js";
 import { checkUnknownKeys, isRecord, join, readParams } from "../../engine/params.js";
 import { readKind, readKindList, type ScenarioKinds } from "./kinds.js";
+import { checkName } from "./plumbing.js";
 import { DATA_SPECS, MARKET_SPECS } from "./sections.js";
 import type { AssetSource, MarketSpec } from "./types.js";
-
-const ASSET_NAME = /^[A-Za-z][A-Za-z0-9._-]{0,31}$/;
 
 export function readMarket(raw: unknown, kinds: ScenarioKinds, issues: Issue[]): MarketSpec | undefined {
   if (!isRecord(raw)) {
@@ -29,12 +28,7 @@ export function readMarket(raw: unknown, kinds: ScenarioKinds, issues: Issue[]):
       });
     for (const [name, spec] of Object.entries(assetsRaw)) {
       const path = join("market.assets", name);
-      if (!ASSET_NAME.test(name))
-        issues.push({
-          code: "bad_name",
-          path,
-          message: `asset name "${name}" must start with a letter and use letters, digits, . _ - (≤ 32)`,
-        });
+      checkName(name, path, issues);
       const src = readAsset(spec, path, kinds, issues);
       if (src) assets[name] = src;
     }

@@ -106,6 +106,7 @@ export function readVenues(
   if (!m) return undefined;
   const out: Record<string, KindConfig> = {};
   for (const [name, v] of Object.entries(m)) {
+    checkName(name, join("venues", name), issues);
     const c = readKind(kinds.venues, v, join("venues", name), issues);
     if (c) out[name] = c;
   }
@@ -153,4 +154,21 @@ export function readLiquidators(
     const params = readParams(rest, kinds.liquidator, path, issues);
     return typeof name === "string" ? [{ name, params }] : [];
   });
+}
+
+/**
+ * Names of assets, venues and liquidators: a letter first, then letters, digits, `.`, `_`, `-`
+ * (≤ 32). Besides readability, a name that looks like an integer would reorder a YAML mapping
+ * (integer-like keys come first in JavaScript objects) and change which venue is "the first".
+ */
+export const NAME = /^[A-Za-z][A-Za-z0-9._-]{0,31}$/;
+
+export function checkName(name: string, path: string, issues: Issue[]): void {
+  if (!NAME.test(name)) {
+    issues.push({
+      code: "bad_name",
+      path,
+      message: `"${name}" must start with a letter and use letters, digits, . _ - (at most 32)`,
+    });
+  }
 }
