@@ -8,7 +8,7 @@
 import type { Params } from "../../engine/params.js";
 import type { KindDef } from "../../engine/registry.js";
 import type { Shock } from "./types.js";
-import { applyLogProfile, assetColumn, common, firstIndexFrom } from "./window.js";
+import { common, logProfileShock } from "./window.js";
 
 /** Log shift of a geometric ramp to log(1+size) starting at `at`, lasting `over` ms. */
 export function rampLog(size: number, atMs: number, overMs: number): (offsetMs: number) => number {
@@ -23,13 +23,7 @@ export function rampLog(size: number, atMs: number, overMs: number): (offsetMs: 
 export function crashShock(p: Params): Shock {
   const asset = p["asset"] as string;
   const at = p["at"] as number;
-  const shift = rampLog(p["size"] as number, at, p["over"] as number);
-  return {
-    apply(market, assetIndex) {
-      const k = assetColumn(market, assetIndex, asset);
-      applyLogProfile(market.price[k] as Float64Array, market.grid, firstIndexFrom(market.grid, at), shift);
-    },
-  };
+  return logProfileShock(asset, at, rampLog(p["size"] as number, at, p["over"] as number));
 }
 
 export const crashKind: KindDef<Shock> = {

@@ -8,7 +8,7 @@
 import type { Params } from "../../engine/params.js";
 import type { KindDef } from "../../engine/registry.js";
 import type { Shock } from "./types.js";
-import { applyLogProfile, assetColumn, common, firstIndexFrom } from "./window.js";
+import { common, logProfileShock } from "./window.js";
 
 export interface DepegTimes {
   readonly atMs: number;
@@ -40,13 +40,7 @@ export function depegShock(p: Params): Shock {
     holdMs: p["hold"] as number,
     recoverMs: p["recover"] as number | undefined,
   };
-  const shift = depegLog(p["size"] as number, times);
-  return {
-    apply(market, assetIndex) {
-      const k = assetColumn(market, assetIndex, asset);
-      applyLogProfile(market.price[k] as Float64Array, market.grid, firstIndexFrom(market.grid, at), shift);
-    },
-  };
+  return logProfileShock(asset, at, depegLog(p["size"] as number, times));
 }
 
 export const depegKind: KindDef<Shock> = {

@@ -2,6 +2,7 @@
 import { InputError } from "../../engine/errors.js";
 import type { PathMarket, TimeGrid } from "../../engine/market.js";
 import type { ParamSpec } from "../../engine/params.js";
+import type { Shock } from "./types.js";
 
 /** Index of the first grid point at or after `offsetMs` from the start (may be > steps). */
 export function firstIndexFrom(grid: TimeGrid, offsetMs: number): number {
@@ -40,6 +41,23 @@ export function applyLogProfile(
 }
 
 /** Parameter specs used by several shocks. */
+/**
+ * A shock that adds the log-price profile `shift` (a function of time since `atMs`) to one asset
+ * from `atMs` on: what crash and depeg share, differing only in their profile.
+ */
+export function logProfileShock(
+  asset: string,
+  atMs: number,
+  shift: Parameters<typeof applyLogProfile>[3],
+): Shock {
+  return {
+    apply(market, assetIndex) {
+      const k = assetColumn(market, assetIndex, asset);
+      applyLogProfile(market.price[k] as Float64Array, market.grid, firstIndexFrom(market.grid, atMs), shift);
+    },
+  };
+}
+
 export const common = {
   asset: { type: "string", description: "asset name as in market.assets" },
   at: {
