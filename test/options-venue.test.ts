@@ -66,6 +66,24 @@ describe("options on a margined venue", () => {
     expect(mean(m.badDebt)).toBe(0);
   });
 
+  it("settles on the mean of the last N oracle readings when the venue asks for a TWAP", () => {
+    const twap = run({
+      ...scenario(written({ venue: "opt", collateral: 20000 }), 6),
+      venues: { opt: { kind: "options-standard", settlementReadings: 24 } },
+      report: { sampleSeries: 6, eventPaths: 6 },
+    });
+    const ev = twap.events;
+    const se = twap.series;
+    for (let p = 0; p < 6; p++) {
+      const i = ev.type.findIndex((t, k) => t === EventType.settlement && ev.path[k] === p);
+      expect(i).toBeGreaterThanOrEqual(0);
+      // Ideal oracle: readings are the hourly prices; the last 24 up to expiry (the expiry's own included).
+      const prices = se.values.price.filter((_, k) => se.path[k] === p);
+      const last24 = prices.slice(-24);
+      expect(ev.price[i]).toBeCloseTo(last24.reduce((a, b) => a + b, 0) / 24, 9);
+    }
+  });
+
   it("refuses the sale when collateral does not cover the initial margin (bad input, exit 2)", () => {
     // IM per short call (linear standard margin): max(0.15 − OTM/S, 0.10)·S + mark = 450 + 273.9 per unit,
     // so 10 calls need ≈ 7 239 of equity; 6 000 does not cover it.

@@ -67,6 +67,16 @@ export class OracleState {
     return c - start;
   }
 
+  /** Mean of the last `n` landed publications of asset `a` (fewer at the start; NaN before any). */
+  recentMean(a: number, n: number): number {
+    const tape = this.tapes[a] as OracleTape;
+    const end = this.cursor[a] as number;
+    const start = Math.max(0, end - n);
+    let sum = 0;
+    for (let i = start; i < end; i++) sum += tape.price[i] as number;
+    return end > start ? sum / (end - start) : Number.NaN;
+  }
+
   ageMs(a: number, t: number): number {
     return t - (this.observedMs[a] as number);
   }

@@ -372,7 +372,7 @@ export class PathRunner {
 
   /** Options venues settle what expired against the oracle, then the next expiry is scheduled. */
   private onVenueExpiry(): void {
-    this.book.venues.settleDue(this.t, this.oracleL);
+    this.book.venues.settleDue(this.t, this.oracleL, (k, n) => this.oracle.recentMean(k - 1, n));
     this.scheduleVenueExpiry();
   }
 

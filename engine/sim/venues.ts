@@ -158,9 +158,26 @@ export class VenueSet {
     return next;
   }
 
-  /** Settles every due option on the options venues against `prices` (the oracle). */
-  settleDue(t: number, prices: ArrayLike<number>): void {
-    for (const v of this.venues) if (v instanceof OptionsVenue) v.settleDue(t, prices);
+  /**
+   * Settles every due option on the options venues against the oracle: the last reading, or with
+   * `settlementReadings` N > 1 the mean of the last N readings (a TWAP, as Deribit's 30-minute one).
+   * @param mean (ledger asset, n) → mean of that asset's last n oracle readings
+   */
+  settleDue(t: number, prices: Float64Array, mean: (asset: number, n: number) => number): void {
+    for (const v of this.venues) {
+      if (!(v instanceof OptionsVenue)) continue;
+      const n = v.cfg.settlementReadings;
+      if (n <= 1) {
+        v.settleDue(t, prices);
+        continue;
+      }
+      const twap = Float64Array.from(prices);
+      for (let k = 1; k < twap.length; k++) {
+        const m = mean(k, n);
+        if (m > 0) twap[k] = m;
+      }
+      v.settleDue(t, twap);
+    }
   }
 
   /** True when anything could ever need a liquidation check. */
