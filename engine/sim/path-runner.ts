@@ -7,7 +7,6 @@
 
 import { InternalError } from "../errors.js";
 import { type EventLog, EventType } from "../events.js";
-import { Reason } from "../ledger.js";
 import { allocMarket, type PathMarket } from "../market.js";
 import { EventQueue, Phase, packKey } from "../queue.js";
 import { type Rng, streamFor } from "../rng.js";
@@ -17,14 +16,14 @@ import type { PerpVenue } from "../venues/perp-venue.js";
 import { Book } from "./book.js";
 import type { SimConfig } from "./config.js";
 import { type ExecScratch, executeOrder, newExecScratch } from "./execute.js";
-import { recordLiquidations } from "./liquidation-metrics.js";
 import { openLoan, openPerp, openVenueOption } from "./open-book.js";
 import { OracleState } from "./oracle-state.js";
 import { OrderBook } from "./orders.js";
 import type { PathMetrics } from "./path-metrics.js";
+import { writePathResults } from "./path-results.js";
 import type { SeriesLog } from "./series.js";
 import { payPremium, settleOption } from "./trading.js";
-import { optionAccountValue } from "./venues.js";
+import { VenueClock } from "./venue-clock.js";
 import { RunnerView } from "./view.js";
 
 /** Heap event kinds. Market ticks and oracle publications are not heap events: the loop merges
@@ -49,10 +48,9 @@ export class PathRunner {
   /** Market and oracle prices indexed by ledger asset (quote = 1 first), for venues and equity. */
   readonly marketL: Float64Array;
   readonly oracleL: Float64Array;
-  private readonly fundingInputs: Float64Array;
-  /** Time of the liquidation check already scheduled latest (to schedule one per instant). */
-  private liqAt = Number.NEGATIVE_INFINITY;
-  private logStart = 0;
+  /** Funding, option expiries and liquidation checks at the venues' own times. */
+  readonly clock: VenueClock;
+  logStart = 0;
   readonly orders: OrderBook;
   readonly strategy: Strategy;
   readonly view: StrategyView;
@@ -66,19 +64,19 @@ export class PathRunner {
   private nextOracleMs = 0;
   execRng!: Rng;
   path = 0;
-  private row = 0;
-  private peak = 0;
-  private maxDd = 0;
-  private minMargin = Number.POSITIVE_INFINITY;
-  private optionCash = 0;
+  row = 0;
+  peak = 0;
+  maxDd = 0;
+  minMargin = Number.POSITIVE_INFINITY;
+  optionCash = 0;
   /** Collateral put into options-venue accounts at the start (their option PnL is value − this). */
-  private venueOptionCollateral = 0;
+  venueOptionCollateral = 0;
   trades = 0;
   rejected = 0;
   private readonly handlers: ((payload: number) => void)[];
   private readonly exec: ExecScratch = newExecScratch();
   private readonly stressScale: number;
-  private readonly lendingVenues: ReadonlySet<string>;
+  readonly lendingVenues: ReadonlySet<string>;
   /** Zero-latency orders submitted during the current strategy callback (slots, first nImmediate). */
   private immediate = new Int32Array(8);
   private nImmediate = 0;
@@ -87,7 +85,7 @@ export class PathRunner {
 
   constructor(
     readonly cfg: SimConfig,
-    private readonly metrics: PathMetrics,
+    readonly metrics: PathMetrics,
     readonly log: EventLog,
     private readonly series: SeriesLog,
   ) {
@@ -98,7 +96,7 @@ export class PathRunner {
     this.prices = new Float64Array(n);
     this.marketL = new Float64Array(n + 1);
     this.oracleL = new Float64Array(n + 1);
-    this.fundingInputs = new Float64Array(n);
+    this.clock = new VenueClock(this);
     this.orders = new OrderBook(n);
     this.strategy = cfg.strategy;
     this.endMs = cfg.grid.startMs + cfg.grid.steps * cfg.grid.stepMs;
@@ -116,7 +114,7 @@ export class PathRunner {
       },
     };
     this.handlers = [
-      () => this.onFunding(),
+      () => this.clock.onFunding(),
       (i) => this.onExpiry(i),
       (tag) => {
         this.strategy.onTimer(this.view, this.sink, tag);
@@ -124,8 +122,8 @@ export class PathRunner {
       },
       (slot) => this.onExec(slot),
       () => this.onEnd(),
-      () => this.onLiquidation(),
-      () => this.onVenueExpiry(),
+      () => this.clock.onLiquidation(),
+      () => this.clock.onVenueExpiry(),
     ];
   }
 
@@ -150,7 +148,7 @@ export class PathRunner {
     this.strategy.start(this.view, this.sink);
     this.flushImmediate();
     this.loop();
-    this.finish(startEquity);
+    writePathResults(this, startEquity);
   }
 
   private resetState(): void {
@@ -159,7 +157,7 @@ export class PathRunner {
     const b = this.book;
     b.venues.reset(b.ledger, this.log, b.wallet, this.cfg.execution.impact, this.cfg.grid.startMs);
     b.ledger.track(b.wallet);
-    this.liqAt = Number.NEGATIVE_INFINITY;
+    this.clock.reset();
     this.stressAt = -1;
     this.nImmediate = 0;
     this.logStart = this.log.length;
@@ -211,13 +209,13 @@ export class PathRunner {
     const q = this.q;
     this.nextTickMs = cfg.grid.steps > 0 ? this.t + cfg.grid.stepMs : Number.POSITIVE_INFINITY;
     this.updateNextOracle();
-    this.scheduleFunding();
-    this.scheduleLiquidation(this.t);
+    this.clock.scheduleFunding();
+    this.clock.scheduleLiquidation(this.t);
     for (let i = 0; i < cfg.options.length; i++) {
       const exp = this.book.optExpiryMs[i] as number;
       if (this.book.optLive[i] && exp <= this.endMs) q.push(exp, Phase.expiry, Kind.expiry, i);
     }
-    this.scheduleVenueExpiry();
+    this.clock.scheduleVenueExpiry();
     q.push(this.endMs, Phase.fill + 1, Kind.end);
   }
 
@@ -314,14 +312,7 @@ export class PathRunner {
     }
     this.syncOracle();
     this.updateNextOracle();
-    // Checked now when no accrual or expiry is still due at this instant (the same order as a
-    // scheduled check in the liquidation phase, without the heap round trip); else scheduled.
-    if (this.q.peekKey() >= packKey(this.t, Phase.liquidation)) {
-      if (this.book.venues.watched && this.t > this.liqAt) {
-        this.liqAt = this.t;
-        this.onLiquidation();
-      }
-    } else this.scheduleLiquidation(this.t);
+    this.clock.checkAfterOracle();
   }
 
   private syncMarket(): void {
@@ -338,21 +329,6 @@ export class PathRunner {
     }
   }
 
-  /** One liquidation check per instant, after accruals and expiries (DESIGN phase order). */
-  private scheduleLiquidation(t: number): void {
-    if (!this.book.venues.watched || t <= this.liqAt || t > this.endMs) return;
-    this.liqAt = t;
-    this.q.push(t, Phase.liquidation, Kind.liquidation);
-  }
-
-  private onLiquidation(): void {
-    const v = this.book.venues;
-    v.accrue(this.t);
-    v.engine.step(this.t, this.oracleL, this.stressNow());
-    const due = v.engine.nextDueMs();
-    if (due > this.t && due !== Number.POSITIVE_INFINITY) this.scheduleLiquidation(Math.ceil(due));
-  }
-
   private logOracle(a: number): void {
     this.log.push(this.t, EventType.oracleUpdate, {
       account: "oracle",
@@ -363,33 +339,6 @@ export class PathRunner {
       shortfall: 0,
       detail: `age ${this.oracle.ageMs(a, this.t)} ms`,
     });
-  }
-
-  private scheduleVenueExpiry(): void {
-    const next = this.book.venues.nextExpiryMs();
-    if (next <= this.endMs) this.q.push(next, Phase.expiry, Kind.venueExpiry);
-  }
-
-  /** Options venues settle what expired against the oracle, then the next expiry is scheduled. */
-  private onVenueExpiry(): void {
-    this.book.venues.settleDue(this.t, this.oracleL, (k, n) => this.oracle.recentMean(k - 1, n));
-    this.scheduleVenueExpiry();
-  }
-
-  private scheduleFunding(): void {
-    const next = this.book.venues.nextFundingMs();
-    if (next <= this.endMs) this.q.push(next, Phase.accrual, Kind.funding);
-  }
-
-  /** Settles due funding at market marks; rates from the path's funding series where it has one. */
-  private onFunding(): void {
-    const f = this.market.funding;
-    for (let a = 0; a < this.prices.length; a++) {
-      const x = f?.[a]?.[this.i];
-      this.fundingInputs[a] = x === undefined || Number.isNaN(x) ? 0 : x;
-    }
-    this.book.venues.fund(this.t, this.marketL, this.fundingInputs);
-    this.scheduleFunding();
   }
 
   /** Settles option i against the oracle price (the settlement price a venue would use). */
@@ -447,38 +396,5 @@ export class PathRunner {
 
   private onEnd(): void {
     this.observe(false);
-  }
-
-  private finish(startEquity: number): void {
-    const b = this.book;
-    const row = this.row;
-    const m = this.metrics;
-    const end = b.equity(this.marketL, this.t);
-    let liveOptions = 0;
-    for (let i = 0; i < b.optQty.length; i++) {
-      liveOptions += b.optionValue(i, this.prices[b.optAsset[i] as number] as number, this.t);
-    }
-    const l = b.ledger;
-    const fees = l.paid(Reason.fee, b.quote);
-    const slippage = l.paid(Reason.slippage, b.quote);
-    const gas = l.paid(Reason.gas, b.quote);
-    const funding = l.paid(Reason.funding, b.quote);
-    let venueOptions = -this.venueOptionCollateral;
-    for (const [v, a] of b.venues.optAccts) venueOptions += optionAccountValue(v, a, this.marketL, this.t);
-    const optionPnl = this.optionCash + liveOptions + venueOptions;
-    m.set(row, "pnl", end - startEquity);
-    m.set(row, "optionPnl", optionPnl);
-    m.set(row, "hedgePnl", end - startEquity - optionPnl);
-    m.set(row, "fees", fees);
-    m.set(row, "slippage", slippage);
-    m.set(row, "gas", gas);
-    m.set(row, "funding", funding);
-    m.set(row, "hedgeCost", fees + slippage + gas + funding);
-    m.set(row, "maxDrawdown", this.maxDd);
-    m.set(row, "minMargin", this.cfg.perps.length > 0 ? this.minMargin : Number.NaN);
-    m.set(row, "trades", this.trades);
-    m.set(row, "rejected", this.rejected);
-    m.set(row, "finalPrice", this.prices[0] as number);
-    recordLiquidations(m, row, this.log, this.logStart, this.cfg.grid.startMs, this.lendingVenues);
   }
 }

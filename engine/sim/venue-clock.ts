@@ -1,0 +1,81 @@
+/**
+ * The venues' own times in the loop: funding payments, option expiries on options venues, and
+ * liquidation checks — one per instant, after accruals and expiries (DESIGN phase order), on
+ * oracle prices, plus one when a liquidator's delayed job falls due.
+ */
+import { Phase, packKey } from "../queue.js";
+import { Kind, type PathRunner } from "./path-runner.js";
+
+export class VenueClock {
+  /** Time of the latest liquidation check run or scheduled (one per instant). */
+  private liqAt = Number.NEGATIVE_INFINITY;
+  private readonly fundingInputs: Float64Array;
+
+  constructor(private readonly r: PathRunner) {
+    this.fundingInputs = new Float64Array(r.prices.length);
+  }
+
+  reset(): void {
+    this.liqAt = Number.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * After an oracle update: checked now when no accrual or expiry is still due at this instant
+   * (the same order as a scheduled check in the liquidation phase, without the heap round trip);
+   * else scheduled.
+   */
+  checkAfterOracle(): void {
+    const r = this.r;
+    if (r.q.peekKey() < packKey(r.t, Phase.liquidation)) {
+      this.scheduleLiquidation(r.t);
+    } else if (r.book.venues.watched && r.t > this.liqAt) {
+      this.liqAt = r.t;
+      this.onLiquidation();
+    }
+  }
+
+  scheduleLiquidation(t: number): void {
+    const r = this.r;
+    if (!r.book.venues.watched || t <= this.liqAt || t > r.endMs) return;
+    this.liqAt = t;
+    r.q.push(t, Phase.liquidation, Kind.liquidation);
+  }
+
+  onLiquidation(): void {
+    const r = this.r;
+    const v = r.book.venues;
+    v.accrue(r.t);
+    v.engine.step(r.t, r.oracleL, r.stressNow());
+    const due = v.engine.nextDueMs();
+    if (due > r.t && due !== Number.POSITIVE_INFINITY) this.scheduleLiquidation(Math.ceil(due));
+  }
+
+  scheduleVenueExpiry(): void {
+    const next = this.r.book.venues.nextExpiryMs();
+    if (next <= this.r.endMs) this.r.q.push(next, Phase.expiry, Kind.venueExpiry);
+  }
+
+  /** Options venues settle what expired against the oracle, then the next expiry is scheduled. */
+  onVenueExpiry(): void {
+    const r = this.r;
+    r.book.venues.settleDue(r.t, r.oracleL, (k, n) => r.oracle.recentMean(k - 1, n));
+    this.scheduleVenueExpiry();
+  }
+
+  scheduleFunding(): void {
+    const next = this.r.book.venues.nextFundingMs();
+    if (next <= this.r.endMs) this.r.q.push(next, Phase.accrual, Kind.funding);
+  }
+
+  /** Settles due funding at market marks; rates from the path's funding series where it has one. */
+  onFunding(): void {
+    const r = this.r;
+    const f = r.market.funding;
+    for (let a = 0; a < r.prices.length; a++) {
+      const x = f?.[a]?.[r.i];
+      this.fundingInputs[a] = x === undefined || Number.isNaN(x) ? 0 : x;
+    }
+    r.book.venues.fund(r.t, r.marketL, this.fundingInputs);
+    this.scheduleFunding();
+  }
+}
