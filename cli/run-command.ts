@@ -60,8 +60,12 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
     source: path,
   });
   const bar = progressBar(cfg.paths, flags.quiet === true);
-  const out = underFile(path, () => runPaths(cfg, { onProgress: (done) => bar.update(done) }));
-  bar.stop();
+  let out: ReturnType<typeof runPaths>;
+  try {
+    out = underFile(path, () => runPaths(cfg, { onProgress: (done) => bar.update(done) }));
+  } finally {
+    bar.stop();
+  }
   const results = toResults(s, out, {
     seed: cfg.seed,
     paths: cfg.paths,

@@ -1,6 +1,6 @@
 /**
- * Ledger postings for fills, funding, premiums and settlement. Each function posts balanced
- * transfers with a reason, so run totals (fees, slippage, gas, funding) come from the postings.
+ * Ledger postings for fills, premiums and settlement (funding is the perp venue's). Each function
+ * posts balanced transfers with a reason, so run totals (fees, slippage, gas) come from the postings.
  */
 import { Reason } from "../ledger.js";
 import type { Book } from "./book.js";
