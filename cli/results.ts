@@ -76,7 +76,7 @@ export function toResults(s: Scenario, out: RunOutput, extras: ManifestExtras): 
     metrics: {
       eventCounts: counts,
       ledgerPostings: out.postings,
-      liquidation: liquidationMetrics(out, s.report.quantiles),
+      liquidations: liquidationMetrics(out, s.report.quantiles),
     },
   };
 }

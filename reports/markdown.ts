@@ -17,8 +17,10 @@ export const COST_COLUMNS: Readonly<Record<string, string>> = {
 /** Per-path liquidation columns shown in the liquidation section, with their labels. */
 export const LIQUIDATION_COLUMNS: Readonly<Record<string, string>> = {
   liquidations: "Liquidations",
+  collateralLost: "Collateral lost",
+  liquidationPenalty: "Liquidation penalty",
   badDebt: "Bad debt",
-  shortfall: "Shortfall",
+  insuranceDraw: "Insurance fund draw",
 };
 
 /** Renders the report; sections for costs and liquidations appear only when there is data for them. */

@@ -104,6 +104,24 @@ describe("historical replay", () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
+  it("reports the Black Thursday loan's liquidation and bad debt in summary.json and report.md", () => {
+    const r = ballast(
+      "run",
+      join(ROOT, "scenarios/examples/black-thursday-loan.yaml"),
+      "--out",
+      tmp,
+      "--quiet",
+    );
+    expect(r.code).toBe(0);
+    const dir = r.out.trim();
+    const liq = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")).metrics.liquidations;
+    expect(liq.probabilityOfLiquidation).toBe(1);
+    expect(liq.badDebt.probability).toBe(1);
+    // 1 080 USDC (plus interest) less 10 ETH × 107.82 / 1.05 (test/bad-debt.test.ts works it out).
+    expect(liq.badDebt.mean).toBeGreaterThan(1080 - (10 * 107.82) / 1.05);
+    expect(readFileSync(join(dir, "report.md"), "utf8")).toMatch(/\| Bad debt \| 53\.\d\d \|/);
+  });
+
   it("refuses to mix replayed and Monte-Carlo assets", () => {
     const f = join(tmp, "mixed.yaml");
     writeFileSync(
