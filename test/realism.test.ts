@@ -5,6 +5,7 @@
  * totals come from — and agree with — the ledger's postings and the trade events.
  */
 import { describe, expect, it } from "vitest";
+import { EventType } from "../engine/events.js";
 import { hedgeScenario, kurtosis, mean, run, std } from "./helpers.js";
 
 const base = {
@@ -76,5 +77,40 @@ describe("realistic oracle and execution", () => {
     const trades = ev.timeMs.filter((_, i) => ev.type[i] === 0);
     // Decisions are on the hour; fills land 30 s later.
     expect(trades.every((t) => t % 3_600_000 === 30_000)).toBe(true);
+  });
+});
+
+describe("liquidity limits", () => {
+  it("fills partially up to the book's depth and reports each partial fill as an event", () => {
+    // A depth curve of 30 000 quote in all: 10 written calls need ≈ 5 ETH ≈ 15 000 at once at the start,
+    // but re-hedges after a large move can ask for more than the book holds.
+    const out = run(
+      hedgeScenario({
+        paths: 40,
+        book: [
+          {
+            kind: "option",
+            underlying: "ETH",
+            right: "call",
+            strike: "atm",
+            expiry: "30d",
+            qty: -40,
+            iv: 0.8,
+          },
+          { kind: "perp", underlying: "ETH", qty: 0, collateral: 200000 },
+        ],
+        execution: { impact: { kind: "depth", levelsBps: [10, 50], depthQuote: [10000, 30000] } },
+        report: { sampleSeries: 0, eventPaths: 40 },
+      }),
+    );
+    const ev = out.events;
+    const partial = ev.type.map((t, i) => i).filter((i) => ev.type[i] === EventType.partialFill);
+    expect(partial.length).toBeGreaterThan(0);
+    for (const i of partial) {
+      // The filled size is within the depth: |size|·price ≤ 30 000 (the event's price is the mid).
+      expect(Math.abs(ev.size[i] as number) * (ev.price[i] as number)).toBeLessThanOrEqual(
+        30000 * (1 + 1e-9),
+      );
+    }
   });
 });

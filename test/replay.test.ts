@@ -122,6 +122,25 @@ describe("historical replay", () => {
     expect(readFileSync(join(dir, "report.md"), "utf8")).toMatch(/\| Bad debt \| 53\.\d\d \|/);
   });
 
+  it("names duplicate timestamps, zero prices, wrong types and missing columns (exit 2)", () => {
+    const dup = join(tmp, "dup.csv");
+    writeFileSync(
+      dup,
+      "timestamp,close\n2020-03-05T00:00:00Z,100\n2020-03-05T00:00:00Z,101\n2020-03-05T01:00:00Z,0\n2020-03-05T02:00:00Z,abc\n",
+    );
+    const r = ballast("run", scenario("dup", `{ file: ${dup} }`), "--out", tmp);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/row 3: timestamp: duplicate/);
+    expect(r.err).toMatch(/row 4: close: price must be > 0, found 0/);
+    expect(r.err).toMatch(/row 5: close: .*"abc"/);
+    const nocol = join(tmp, "nocol.csv");
+    writeFileSync(nocol, "timestamp,open\n2020-03-05T00:00:00Z,100\n");
+    const m = ballast("run", scenario("nocol", `{ file: ${nocol} }`), "--out", tmp);
+    expect(m.code).toBe(2);
+    expect(m.err).toMatch(/nocol\.csv.*close/);
+    expect(m.err).not.toMatch(/\n\s+at /);
+  });
+
   it("refuses to mix replayed and Monte-Carlo assets", () => {
     const f = join(tmp, "mixed.yaml");
     writeFileSync(
