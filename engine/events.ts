@@ -82,6 +82,19 @@ export class EventLog {
     this.detail.push(f.detail);
   }
 
+  /**
+   * Whether an event of `type` would keep its row now; callers on hot paths build the fields (and
+   * their detail text) only then, and `tally` the event otherwise.
+   */
+  keeps(type: EventType): boolean {
+    return this.keepAll || (ALWAYS_KEPT[type] as boolean);
+  }
+
+  /** Counts an event whose row is not kept. */
+  tally(type: EventType): void {
+    this.counts[type] = (this.counts[type] as number) + 1;
+  }
+
   count(type: EventType): number {
     return this.counts[type] as number;
   }

@@ -41,6 +41,12 @@ export function settleFunding(v: PerpVenue, t: number, m: number, rate: number, 
     if (q === 0) continue;
     const pay = rate * q * mark;
     v.ledger.transfer(v.acct[a] as number, v.marketAcct, v.quote, pay, Reason.funding);
+    v.refresh(a);
+    // Every interval on every account: the row (and its text) only when the log keeps it.
+    if (!v.events.keeps(EventType.funding)) {
+      v.events.tally(EventType.funding);
+      continue;
+    }
     v.events.push(t, EventType.funding, {
       account: v.owners[a] ?? "",
       asset: v.ledger.assets[v.markets[m] as number] ?? "",
@@ -50,6 +56,5 @@ export function settleFunding(v: PerpVenue, t: number, m: number, rate: number, 
       shortfall: 0,
       detail: `${v.name} funding rate ${rate}`,
     });
-    v.refresh(a);
   }
 }
