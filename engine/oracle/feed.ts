@@ -10,6 +10,11 @@
  */
 import { type ConsumerRule, NO_CONSUMER_RULE, type OracleReading, OracleTape } from "./types.js";
 
+/** The consumer rule: a reading exists (price > 0), is no older than maxAge and no wider than maxConfRatio. */
+export function isUsable(price: number, ageMs: number, conf: number, rule: ConsumerRule): boolean {
+  return price > 0 && ageMs <= rule.maxAgeMs && conf <= rule.maxConfRatio * price;
+}
+
 export class OracleFeed {
   /** Index on the tape of the latest landed publication; −1 before the first. */
   index = -1;
@@ -58,7 +63,7 @@ export class OracleFeed {
     out.price = price;
     out.ageMs = age;
     out.conf = conf;
-    out.usable = price > 0 && age <= this.rule.maxAgeMs && conf <= this.rule.maxConfRatio * price;
+    out.usable = isUsable(price, age, conf, this.rule);
     return out;
   }
 }

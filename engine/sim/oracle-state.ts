@@ -1,16 +1,16 @@
 /**
- * The landed oracle readings of one path: per asset, the tape of publications and a cursor.
- * The loop schedules one ORACLE event at the next publication time of each asset; applying it
- * moves the cursor past every publication landed by then.
+ * The landed oracle readings of one path: one OracleFeed (engine/oracle/feed.ts) per asset over
+ * that asset's tape of publications, plus the latest reading of each asset in flat arrays that the
+ * loop, venues and strategy view read every step.
  */
 import type { PathMarket } from "../market.js";
-import { OracleTape } from "../oracle/types.js";
+import { isUsable, OracleFeed } from "../oracle/feed.js";
+import type { OracleModel } from "../oracle/types.js";
 import type { Rng } from "../rng.js";
 import type { OracleConfig } from "./config.js";
 
 export class OracleState {
-  readonly tapes: OracleTape[];
-  readonly cursor: Int32Array;
+  readonly feeds: OracleFeed[];
   /** Latest landed reading per asset (NaN before the first publication). */
   readonly price: Float64Array;
   readonly observedMs: Float64Array;
@@ -20,8 +20,8 @@ export class OracleState {
     private readonly cfg: OracleConfig,
     n: number,
   ) {
-    this.tapes = Array.from({ length: n }, () => new OracleTape());
-    this.cursor = new Int32Array(n);
+    const rule = { maxAgeMs: cfg.maxAgeMs, maxConfRatio: cfg.maxConfRatio };
+    this.feeds = Array.from({ length: n }, () => new OracleFeed(undefined, rule));
     this.price = new Float64Array(n);
     this.observedMs = new Float64Array(n);
     this.conf = new Float64Array(n);
@@ -29,17 +29,17 @@ export class OracleState {
 
   /** Builds every asset's tape for the path and resets the readings. */
   reset(market: PathMarket, rng: Rng): void {
-    for (let a = 0; a < this.tapes.length; a++) {
-      const tape = this.tapes[a] as OracleTape;
-      tape.clear();
-      (this.cfg.models[a] as OracleConfig["models"][number]).publish(
+    for (let a = 0; a < this.feeds.length; a++) {
+      const feed = this.feeds[a] as OracleFeed;
+      feed.tape.clear();
+      (this.cfg.models[a] as OracleModel).publish(
         market.grid,
         market.price[a] as Float64Array,
         rng,
-        tape,
+        feed.tape,
       );
+      feed.reset();
     }
-    this.cursor.fill(0);
     this.price.fill(Number.NaN);
     this.observedMs.fill(Number.NEGATIVE_INFINITY);
     this.conf.fill(0);
@@ -47,33 +47,29 @@ export class OracleState {
 
   /** Publication time of the asset's next unapplied publication (∞ when none). */
   nextMs(a: number): number {
-    const tape = this.tapes[a] as OracleTape;
-    const c = this.cursor[a] as number;
-    return c < tape.length ? (tape.publishMs[c] as number) : Number.POSITIVE_INFINITY;
+    return (this.feeds[a] as OracleFeed).nextPublishMs();
   }
 
   /** Applies every publication of asset `a` landed at or before t; returns how many. */
   apply(a: number, t: number): number {
-    const tape = this.tapes[a] as OracleTape;
-    let c = this.cursor[a] as number;
-    const start = c;
-    while (c < tape.length && (tape.publishMs[c] as number) <= t) {
-      this.price[a] = tape.price[c] as number;
-      this.observedMs[a] = tape.observedMs[c] as number;
-      this.conf[a] = tape.conf[c] as number;
-      c++;
+    const feed = this.feeds[a] as OracleFeed;
+    const landed = feed.advanceTo(t);
+    if (landed > 0) {
+      const i = feed.index;
+      this.price[a] = feed.tape.price[i] as number;
+      this.observedMs[a] = feed.tape.observedMs[i] as number;
+      this.conf[a] = feed.tape.conf[i] as number;
     }
-    this.cursor[a] = c;
-    return c - start;
+    return landed;
   }
 
   /** Mean of the last `n` landed publications of asset `a` (fewer at the start; NaN before any). */
   recentMean(a: number, n: number): number {
-    const tape = this.tapes[a] as OracleTape;
-    const end = this.cursor[a] as number;
+    const feed = this.feeds[a] as OracleFeed;
+    const end = feed.index + 1;
     const start = Math.max(0, end - n);
     let sum = 0;
-    for (let i = start; i < end; i++) sum += tape.price[i] as number;
+    for (let i = start; i < end; i++) sum += feed.tape.price[i] as number;
     return end > start ? sum / (end - start) : Number.NaN;
   }
 
@@ -81,10 +77,13 @@ export class OracleState {
     return t - (this.observedMs[a] as number);
   }
 
-  /** The consumer rule: a reading exists, is not older than maxAge and not wider than maxConfRatio. */
+  /** The consumer rule (OracleFeed's) applied to the latest landed reading. */
   usable(a: number, t: number): boolean {
-    const p = this.price[a] as number;
-    if (!(p > 0)) return false;
-    return this.ageMs(a, t) <= this.cfg.maxAgeMs && (this.conf[a] as number) / p <= this.cfg.maxConfRatio;
+    return isUsable(
+      this.price[a] as number,
+      this.ageMs(a, t),
+      this.conf[a] as number,
+      (this.feeds[a] as OracleFeed).rule,
+    );
   }
 }
