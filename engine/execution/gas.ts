@@ -9,12 +9,14 @@ import type { GasModel } from "./types.js";
 const GWEI = 1e-9;
 
 export class NoGas implements GasModel {
+  readonly usesStress = false;
   costQuote(): number {
     return 0;
   }
 }
 
 export class FixedGas implements GasModel {
+  readonly usesStress = false;
   private readonly perUnitPrice: number;
   constructor(
     readonly units: number,
@@ -34,6 +36,7 @@ export class FixedGas implements GasModel {
  * peaks above 1 000 (the default cap).
  */
 export class CongestedGas implements GasModel {
+  readonly usesStress = true;
   constructor(
     readonly units: number,
     readonly baseGwei: number,

@@ -9,6 +9,7 @@ import type { LatencyModel } from "./types.js";
 
 /** Always `delayMs`. */
 export class FixedLatency implements LatencyModel {
+  readonly usesStress = false;
   constructor(readonly fixedMs: number) {}
   delayMs(): number {
     return this.fixedMs;
@@ -17,6 +18,7 @@ export class FixedLatency implements LatencyModel {
 
 /** Inclusion after `blocks` blocks of `blockMs` each. */
 export class BlocksLatency implements LatencyModel {
+  readonly usesStress = false;
   constructor(
     readonly blocks: number,
     readonly blockMs: number,
@@ -32,6 +34,7 @@ export class BlocksLatency implements LatencyModel {
  * as 0. The 12 Mar 2020 keeper stall is the motivating case (REFERENCE: Stress events).
  */
 export class CongestedLatency implements LatencyModel {
+  readonly usesStress = true;
   constructor(
     readonly baseMs: number,
     readonly slopeMsPerStress: number,

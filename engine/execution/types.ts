@@ -27,6 +27,8 @@ export interface ImpactModel {
 }
 
 export interface LatencyModel {
+  /** True when `delayMs` reads `stress` (the loop computes the proxy only for models that do). */
+  readonly usesStress: boolean;
   /**
    * Delay from intent to inclusion, in ms. `stress` is the market's recent absolute log return per
    * √hour (a congestion proxy); models that ignore congestion ignore it.
@@ -41,6 +43,8 @@ export interface FeeSchedule {
 }
 
 export interface GasModel {
+  /** True when `costQuote` reads `stress` (the loop computes the proxy only for models that do). */
+  readonly usesStress: boolean;
   /**
    * Gas cost in the quote currency of one transaction at time t, given the gas asset's price and the
    * same `stress` proxy as `LatencyModel` (models that ignore congestion ignore it).

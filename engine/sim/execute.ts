@@ -41,7 +41,7 @@ export function executeOrder(r: PathRunner, slot: number, c: ExecScratch): void 
   // Taker fee on the execution price's notional: |qty|·mid·(1 ± impact).
   c.fee = notional * (1 + Math.sign(qty) * frac) * ex.fees.taker;
   const gasPrice = ex.gasAsset >= 0 ? (r.prices[ex.gasAsset] as number) : 1;
-  c.gas = ex.gas.costQuote(r.t, gasPrice, r.stressNow());
+  c.gas = ex.gas.costQuote(r.t, gasPrice, ex.gas.usesStress ? r.stressNow() : 0);
   if (instrument === Instrument.perp) {
     // The venue may refuse (initial margin): it logs the rejection; nothing traded, nothing paid.
     if (!fillPerp(r.book, r.t, asset, qty, mid, c, r.oracleL)) {

@@ -12,7 +12,6 @@ import { EventQueue, Phase, packKey } from "../queue.js";
 import { type Rng, streamFor } from "../rng.js";
 import type { Instrument, IntentSink, Strategy, StrategyView } from "../strategy.js";
 import { MS_PER_HOUR } from "../units.js";
-import type { PerpVenue } from "../venues/perp-venue.js";
 import { Book } from "./book.js";
 import type { SimConfig } from "./config.js";
 import { type ExecScratch, executeOrder, newExecScratch } from "./execute.js";
@@ -286,12 +285,8 @@ export class PathRunner {
     const eq = b.equity(this.marketL, this.t);
     if (eq > this.peak) this.peak = eq;
     else if (this.peak - eq > this.maxDd) this.maxDd = this.peak - eq;
-    const perps = b.venues.perpAccts;
-    for (let k = 0; k < perps.length; k++) {
-      const [v, a] = perps[k] as [PerpVenue, number];
-      const m = v.equity(a, this.marketL);
-      if (m < this.minMargin) this.minMargin = m;
-    }
+    const m = b.venues.minPerpEquity; // left by b.equity, at the same market prices
+    if (m < this.minMargin) this.minMargin = m;
     if (sample && this.path < this.cfg.record.seriesPaths) {
       this.series.push(
         this.path,
@@ -362,7 +357,8 @@ export class PathRunner {
   private submit(instrument: Instrument, asset: number, qty: number): void {
     if (qty === 0 || !Number.isFinite(qty)) return;
     const slot = this.orders.add(instrument, asset, qty);
-    const delay = Math.ceil(this.cfg.execution.latency.delayMs(this.t, this.stressNow(), this.execRng));
+    const lat = this.cfg.execution.latency;
+    const delay = Math.ceil(lat.delayMs(this.t, lat.usesStress ? this.stressNow() : 0, this.execRng));
     if (delay === 0) {
       if (this.nImmediate === this.immediate.length) {
         const grown = new Int32Array(this.immediate.length * 2);

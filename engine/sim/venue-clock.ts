@@ -45,8 +45,12 @@ export class VenueClock {
     const r = this.r;
     const v = r.book.venues;
     v.accrue(r.t);
-    v.engine.step(r.t, r.oracleL, r.stressNow());
-    const due = v.engine.nextDueMs();
+    const e = v.engine;
+    // Stress only feeds liquidators' gas models: computed only when there are liquidators.
+    const agents = e.liquidators.length > 0;
+    e.step(r.t, r.oracleL, agents ? r.stressNow() : 0);
+    if (!agents) return;
+    const due = e.nextDueMs();
     if (due > r.t && due !== Number.POSITIVE_INFINITY) this.scheduleLiquidation(Math.ceil(due));
   }
 

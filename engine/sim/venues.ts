@@ -33,6 +33,12 @@ export class VenueSet {
   readonly perpAccts: [PerpVenue, number][] = [];
   readonly lendAccts: [LendingMarket, number][] = [];
   readonly optAccts: [OptionsVenue, number][] = [];
+  /** The venues by class, so per-step loops need no type tests. */
+  readonly perpVenues: PerpVenue[] = [];
+  readonly lendingVenues: LendingMarket[] = [];
+  readonly optionVenues: OptionsVenue[] = [];
+  /** Lowest perp-account equity seen by the latest `equity` call (∞ without perp accounts). */
+  minPerpEquity = Number.POSITIVE_INFINITY;
   private readonly g = newGreeks();
 
   constructor(private readonly cfg: SimConfig) {}
@@ -43,20 +49,25 @@ export class VenueSet {
     this.perpAccts.length = 0;
     this.lendAccts.length = 0;
     this.optAccts.length = 0;
+    this.perpVenues.length = 0;
+    this.lendingVenues.length = 0;
+    this.optionVenues.length = 0;
     this.hedge = undefined;
     this.hedgeAcct = -1;
     const byLedger: (ImpactModel | undefined)[] = [undefined, ...impacts];
     this.engine = new LiquidationEngine(ledger, events, 0, byLedger);
     for (const v of this.venues) {
       if (v instanceof LendingMarket) {
+        this.lendingVenues.push(v);
         this.engine.addLending(v);
         v.start(t);
       } else {
         this.engine.addVenue(v);
         if (v instanceof PerpVenue) {
+          this.perpVenues.push(v);
           for (let a = 0; a < this.cfg.assets.length; a++) v.addMarket(a + 1, impacts[a]);
           v.start(t);
-        }
+        } else this.optionVenues.push(v);
       }
     }
     for (const l of this.cfg.liquidators) this.engine.addLiquidator(l);
@@ -101,14 +112,19 @@ export class VenueSet {
   /**
    * Σ over the trader's venue accounts at `prices` (ledger-indexed) and time t: perp margin plus
    * unrealised PnL, lending collateral minus debt, options-account cash plus option marks.
+   * Leaves the lowest perp-account equity in `minPerpEquity`.
    */
   equity(prices: ArrayLike<number>, t: number): number {
     let e = 0;
+    let minPerp = Number.POSITIVE_INFINITY;
     const perps = this.perpAccts;
     for (let k = 0; k < perps.length; k++) {
       const [v, a] = perps[k] as [PerpVenue, number];
-      e += v.equity(a, prices);
+      const m = v.equity(a, prices);
+      if (m < minPerp) minPerp = m;
+      e += m;
     }
+    this.minPerpEquity = minPerp;
     const lends = this.lendAccts;
     for (let k = 0; k < lends.length; k++) {
       const [m, a] = lends[k] as [LendingMarket, number];
@@ -153,8 +169,7 @@ export class VenueSet {
   /** Earliest unsettled expiry over the options venues (∞ when none). */
   nextExpiryMs(): number {
     let next = Number.POSITIVE_INFINITY;
-    for (const v of this.venues)
-      if (v instanceof OptionsVenue && v.nextExpiryMs() < next) next = v.nextExpiryMs();
+    for (const v of this.optionVenues) if (v.nextExpiryMs() < next) next = v.nextExpiryMs();
     return next;
   }
 
@@ -164,8 +179,7 @@ export class VenueSet {
    * @param mean (ledger asset, n) → mean of that asset's last n oracle readings
    */
   settleDue(t: number, prices: Float64Array, mean: (asset: number, n: number) => number): void {
-    for (const v of this.venues) {
-      if (!(v instanceof OptionsVenue)) continue;
+    for (const v of this.optionVenues) {
       const n = v.cfg.settlementReadings;
       if (n <= 1) {
         v.settleDue(t, prices);
@@ -188,14 +202,13 @@ export class VenueSet {
   /** Earliest due funding over the perp venues (∞ when none). */
   nextFundingMs(): number {
     let next = Number.POSITIVE_INFINITY;
-    for (const v of this.venues) if (v instanceof PerpVenue && v.nextFundingMs < next) next = v.nextFundingMs;
+    for (const v of this.perpVenues) if (v.nextFundingMs < next) next = v.nextFundingMs;
     return next;
   }
 
   /** Settles due funding on every perp venue, at mark `prices`, rates from `inputs` per market. */
   fund(t: number, prices: ArrayLike<number>, inputs: ArrayLike<number>): void {
-    for (const v of this.venues) {
-      if (!(v instanceof PerpVenue)) continue;
+    for (const v of this.perpVenues) {
       let due = v.fund(t, prices, inputs);
       while (due) due = v.fund(t, prices, inputs);
     }
@@ -203,7 +216,8 @@ export class VenueSet {
 
   /** Accrues interest on every lending market up to t. */
   accrue(t: number): void {
-    for (const v of this.venues) if (v instanceof LendingMarket) v.accrue(t);
+    const l = this.lendingVenues;
+    for (let k = 0; k < l.length; k++) (l[k] as LendingMarket).accrue(t);
   }
 }
 

@@ -18,17 +18,29 @@ export function tradePerp(
   prices: PriceVector,
   feeQuote = 0,
 ): boolean {
-  const q = (v.qty[a] as number[])[m] as number;
+  const qs = v.qty[a] as number[];
+  const q = qs[m] as number;
   const next = q + dq;
   if (dq === 0) return true;
   if (Math.abs(next) > Math.abs(q) || q * next < 0) {
-    if (v.isolated[a] && (v.qty[a] as number[]).some((x, k) => k !== m && x !== 0)) {
+    if (v.isolated[a] && qs.some((x, k) => k !== m && x !== 0)) {
       return v.reject(t, a, m, dq, "an isolated account holds one market");
     }
+    // One pass over the account: equity at marks and the IM of its other positions.
+    const es = v.entry[a] as number[];
+    const tiers = v.cfg.tiers;
+    let eq = v.cash(a);
+    let im = 0;
+    for (let k = 0; k < qs.length; k++) {
+      const x = qs[k] as number;
+      if (x === 0) continue;
+      const mk = prices[v.markets[k] as number] as number;
+      eq += x * (mk - (es[k] as number));
+      if (k !== m) im += initialMargin(tiers, Math.abs(x) * mk);
+    }
     const mark = v.mark(m, prices) || price;
-    const imNow = v.requirement(a, prices, 1) - initialMargin(v.cfg.tiers, Math.abs(q) * mark);
-    const im = imNow + initialMargin(v.cfg.tiers, Math.abs(next) * mark);
-    const eq = v.equity(a, prices) + dq * (mark - price) - feeQuote;
+    im += initialMargin(tiers, Math.abs(next) * mark);
+    eq += dq * (mark - price) - feeQuote;
     if (eq < im) return v.reject(t, a, m, dq, `equity ${eq} below initial margin ${im}`);
   }
   v.fill(a, m, dq, price);
