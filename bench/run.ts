@@ -58,7 +58,8 @@ function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new SettingError(`${name}: found "${raw}"; allowed: an integer ≥ 1`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new SettingError(`${name}: found "${raw}"; allowed: an integer ≥ 1`);
   return n;
 }
 

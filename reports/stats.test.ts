@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { InputError, InternalError } from "../engine/errors.js";
+import { InternalError } from "../engine/errors.js";
 import { quantile7, roundSig, summarise, tailRisk } from "./stats.js";
 
 /** Hyndman–Fan type 7, written out independently of stats.ts: h = (n−1)p, linear interpolation. */

@@ -104,7 +104,7 @@ describe("liquidity limits", () => {
       }),
     );
     const ev = out.events;
-    const partial = ev.type.map((t, i) => i).filter((i) => ev.type[i] === EventType.partialFill);
+    const partial = ev.type.map((_t, i) => i).filter((i) => ev.type[i] === EventType.partialFill);
     expect(partial.length).toBeGreaterThan(0);
     for (const i of partial) {
       // The filled size is within the depth: |size|·price ≤ 30 000 (the event's price is the mid).

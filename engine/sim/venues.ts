@@ -14,7 +14,7 @@ import { LiquidationEngine } from "../liquidation/liquidation-engine.js";
 import { newGreeks, priceBlack } from "../pricing/black.js";
 import { MS_PER_YEAR } from "../units.js";
 import { LendingMarket } from "../venues/lending-market.js";
-import { OptionsVenue } from "../venues/options-venue.js";
+import type { OptionsVenue } from "../venues/options-venue.js";
 import { PerpVenue } from "../venues/perp-venue.js";
 import type { VenueCtx } from "../venues/types.js";
 import type { SimConfig, VenueSpec } from "./config.js";
