@@ -14,9 +14,9 @@ export interface FillCosts {
 
 /**
  * Applies a perp fill of `qty` at mid `mid` on the hedge venue: position accounting at the mid
- * (the venue realises PnL on reductions and gates increases by initial margin), the taker fee to
- * the venue, the impact posted separately as slippage (|qty|·mid·impact, margin → the venue's
- * market), which is economically the same as filling at mid·(1 ± impact).
+ * (the venue realises PnL on reductions and gates increases by initial margin after the costs),
+ * the taker fee to the venue, the impact posted separately as slippage (|qty|·mid·impact, margin →
+ * the venue's market), which is economically the same as filling at mid·(1 ± impact).
  * @returns false when the venue rejected the trade (an event; nothing is posted).
  */
 export function fillPerp(
@@ -31,12 +31,8 @@ export function fillPerp(
   const v = b.venues.hedge;
   if (!v) return false;
   const a = b.venues.hedgeAcct;
-  if (!v.trade(t, a, asset, qty, mid, prices, costs.fee)) return false;
+  if (!v.trade(t, a, asset, qty, mid, prices, costs.fee, costs.slippage)) return false;
   b.ledger.transfer(b.wallet, b.gas, b.quote, costs.gas, Reason.gas);
-  if (costs.slippage !== 0) {
-    b.ledger.transfer(v.acct[a] as number, v.marketAcct, b.quote, costs.slippage, Reason.slippage);
-    v.refresh(a); // the margin left moved: so does the liquidation trigger
-  }
   return true;
 }
 

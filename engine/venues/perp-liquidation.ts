@@ -5,11 +5,13 @@
  * collateral < Σ MM).
  * Partial target (Ballast choice, in the spirit of dYdX's partial liquidations): close the same
  * fraction φ of every position so that afterwards equity ≥ Σ IM, i.e. the account is back above
- * initial margin, not just maintenance. With C = Σ|q|·(slippage per unit + mark·fee) the cost of
- * closing everything, φ = (IM − E)/(IM − C); φ = 1 (close all) when that is ≥ 1, when IM ≤ C, when
- * the equity is ≤ 0, or when `partial` is off. IM of the reduced book is ≤ (1 − φ)·IM because
- * tier rates are non-decreasing in notional, and the slippage of a partial close is ≤ its share of
- * a full close (impact models never decrease with size), so the target holds.
+ * initial margin, not just maintenance. With C = Σ|q|·mark·(s + (1 ∓ s)·fee) the cost of closing
+ * everything (s the impact of the full close; the fee is paid on the impacted price, − for longs
+ * selling, + for shorts buying back), φ = (IM − E)/(IM − C); φ = 1 (close all) when that is ≥ 1,
+ * when IM ≤ C, when the equity is ≤ 0, or when `partial` is off. IM of the reduced book is
+ * ≤ (1 − φ)·IM because tier rates are non-decreasing in notional, and a partial close costs no
+ * more per unit than the full close: s + (1 ∓ s)·fee grows with s (fee < 1) and impact models
+ * never decrease with size. So the target holds.
  * Fills: at mark moved by the market's ImpactModel when one is set (the venue's liquidation engine
  * trades into the book), else at mark.
  * Fee: `liquidationFee × closed notional` to the insurance fund, capped at the equity left.
@@ -43,7 +45,10 @@ export function liquidatePerp(v: PerpVenue, t: number, a: number, prices: PriceV
     const size = q[m] as number;
     if (size === 0) continue;
     const mark = v.mark(m, prices);
-    cost += Math.abs(size) * (mark * slip(v, m, -size, mark, t) + mark * v.cfg.liquidationFee);
+    // Per unit closed: the impact, plus the fee on the impacted price (a short's closing buy
+    // pays it on mark·(1 + s), above the mark).
+    const s = slip(v, m, -size, mark, t);
+    cost += Math.abs(size) * mark * (s + (1 - Math.sign(size) * s) * v.cfg.liquidationFee);
     if (Math.abs(size) * mark > bigNotional) {
       bigNotional = Math.abs(size) * mark;
       big = m;

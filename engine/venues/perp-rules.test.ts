@@ -56,6 +56,24 @@ describe("Binance liquidation price (one-way mode)", () => {
   it("an over-collateralised long cannot be liquidated (LP 0)", () => {
     expect(tieredLiquidationPrice(flatTiers(0.05, 0.03), 70000, 1, 1, 60000)).toBe(0);
   });
+  it("a short whose margin is already gone is liquidatable at every price (LP 0: p > 0 fires)", () => {
+    // equity − MM = −70 000 − (P − 60 000) − 0.03·P < 0 for every P > 0: no positive root.
+    expect(tieredLiquidationPrice(flatTiers(0.05, 0.03), -70000, -1, 1, 60000)).toBe(0);
+  });
+  it("a root on a tier floor is found whichever side rounding puts it (MM is continuous there)", () => {
+    // At P* = 50 000/q both the first tier (0.4 %, cum 0) and the second (0.5 %, cum 50) give MM 200;
+    // choosing WB so that equity is 200 at P* puts the exact root on the floor.
+    let misses = 0;
+    for (let q = 0.5; q < 5; q += 0.0137) {
+      const pStar = 50e3 / q;
+      const epLong = Math.round(pStar * 1.1);
+      const long = tieredLiquidationPrice(btc, q * epLong - 50e3 + 200, 1, q, epLong);
+      const epShort = Math.round(pStar * 0.9);
+      const short = tieredLiquidationPrice(btc, 200 + 50e3 - q * epShort, -1, q, epShort);
+      if (!(Math.abs(long / pStar - 1) < 1e-9 && Math.abs(short / pStar - 1) < 1e-9)) misses++;
+    }
+    expect(misses).toBe(0);
+  });
 });
 
 describe("funding (Binance F = P̄ + clamp(I − P̄, ±0.05 %), I = 0.01 %)", () => {

@@ -76,11 +76,18 @@ export function liquidationPrice(
   return (wb - tmmOther + upnlOther + cum - side * q * ep) / (q * mmr - side * q);
 }
 
+/** Relative slack on tier bounds: a root on a tier floor, rounded to either side, still matches. */
+const TIER_SLACK = 1e-12;
+
 /**
  * Tier-consistent liquidation price of one position: tries each tier's (MMR, cum) and returns the
  * price whose notional falls in that tier (MM is continuous, equity − MM monotonic in price, so the
- * root is unique). `others` = WB − TMM₁ + UPNL₁ of the rest of the account.
- * @returns the price (0 for a long that cannot be liquidated, Infinity for such a short).
+ * root is unique; a root on a tier floor is accepted from either neighbouring tier).
+ * `others` = WB − TMM₁ + UPNL₁ of the rest of the account.
+ * @returns the price; 0 when there is no positive root. Equity − MM rises with the price for a
+ *   long and falls for a short (MMR < 1), so a long without a root is never liquidatable (its
+ *   trigger `p < 0` never fires) and a short without one is liquidatable at every price (its
+ *   trigger `p > 0` always fires).
  */
 export function tieredLiquidationPrice(
   tiers: MarginTiers,
@@ -93,11 +100,11 @@ export function tieredLiquidationPrice(
   for (let k = 0; k < n; k++) {
     const lp = liquidationPrice(others, 0, 0, tiers.cum[k] as number, side, q, ep, tiers.mmr[k] as number);
     const notional = q * lp;
-    const lo = tiers.floors[k] as number;
-    const hi = k + 1 < n ? (tiers.floors[k + 1] as number) : Number.POSITIVE_INFINITY;
+    const lo = (tiers.floors[k] as number) * (1 - TIER_SLACK);
+    const hi = k + 1 < n ? (tiers.floors[k + 1] as number) * (1 + TIER_SLACK) : Number.POSITIVE_INFINITY;
     if (lp > 0 && notional >= lo && notional < hi) return lp;
   }
-  return side > 0 ? 0 : Number.POSITIVE_INFINITY;
+  return 0;
 }
 
 /**

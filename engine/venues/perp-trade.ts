@@ -17,6 +17,7 @@ export function tradePerp(
   price: number,
   prices: PriceVector,
   feeQuote = 0,
+  slippageQuote = 0,
 ): boolean {
   const qs = v.qty[a] as number[];
   const q = qs[m] as number;
@@ -40,11 +41,13 @@ export function tradePerp(
     }
     const mark = v.mark(m, prices) || price;
     im += initialMargin(tiers, Math.abs(next) * mark);
-    eq += dq * (mark - price) - feeQuote;
+    eq += dq * (mark - price) - feeQuote - slippageQuote;
     if (eq < im) return v.reject(t, a, m, dq, `equity ${eq} below initial margin ${im}`);
   }
   v.fill(a, m, dq, price);
   if (feeQuote !== 0) v.ledger.transfer(v.acct[a] as number, v.feesAcct, v.quote, feeQuote, Reason.fee);
+  if (slippageQuote !== 0)
+    v.ledger.transfer(v.acct[a] as number, v.marketAcct, v.quote, slippageQuote, Reason.slippage);
   v.refresh(a);
   return true;
 }

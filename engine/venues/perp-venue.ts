@@ -201,9 +201,11 @@ export class PerpVenue implements SelfLiquidating {
   }
 
   /**
-   * Trades `dq` (signed) of market m at `price`, paying `feeQuote`. Reductions realise
+   * Trades `dq` (signed) of market m at `price`, paying `feeQuote` (to `#fees`) and the price
+   * impact `slippageQuote` (to `#market`) from the account's margin. Reductions realise
    * `closed·(price − entry)` against `#market`; increases average the entry. Exposure-increasing
-   * trades need equity ≥ IM afterwards (marks from `prices`), and an isolated account holds one market.
+   * trades need equity ≥ IM after the order and its costs (marks from `prices`), and an isolated
+   * account holds one market.
    */
   trade(
     t: number,
@@ -213,8 +215,9 @@ export class PerpVenue implements SelfLiquidating {
     price: number,
     prices: PriceVector,
     feeQuote = 0,
+    slippageQuote = 0,
   ): boolean {
-    return tradePerp(this, t, a, m, dq, price, prices, feeQuote);
+    return tradePerp(this, t, a, m, dq, price, prices, feeQuote, slippageQuote);
   }
 
   /** Books a fill without checks (liquidations and ADL use it). @returns realised PnL. */
