@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { EventType } from "../engine/events.js";
+import { normCdf } from "../engine/pricing/normal.js";
 import { hedgeScenario, kurtosis, mean, run, std } from "./helpers.js";
 
 const base = {
@@ -111,6 +112,49 @@ describe("liquidity limits", () => {
       expect(Math.abs(ev.size[i] as number) * (ev.price[i] as number)).toBeLessThanOrEqual(
         30000 * (1 + 1e-9),
       );
+    }
+  });
+});
+
+describe("the horizon", () => {
+  // A 2-day run, an option still live at the end (60-day expiry), hourly re-hedges with a 150 min
+  // inclusion delay: the re-hedges sent in the last 150 minutes cannot reach the venue in time.
+  const endMs = Date.parse("2024-01-03T00:00:00Z");
+  const out = run(
+    hedgeScenario({
+      paths: 20,
+      clock: { start: "2024-01-01T00:00:00Z", horizon: "2d", step: "1h" },
+      book: [
+        { kind: "option", underlying: "ETH", right: "call", strike: "atm", expiry: "60d", qty: -1, iv: 0.8 },
+        { kind: "perp", underlying: "ETH", qty: 0, collateral: 20000 },
+      ],
+      execution: { latency: "150m" },
+      report: { sampleSeries: 0, eventPaths: 20 },
+    }),
+  );
+  const c = out.metrics.columns;
+
+  it("nothing happens after it: late orders are rejected, not filled", () => {
+    const ev = out.events;
+    for (let i = 0; i < ev.length; i++) expect(ev.timeMs[i]).toBeLessThanOrEqual(endMs);
+    // Timers at end − 1 h and end − 2 h send orders that would land at end + 30 min and end + 1.5 h.
+    for (let p = 0; p < 20; p++) expect(c.rejected[p]).toBe(2);
+    let late = 0;
+    for (let i = 0; i < ev.length; i++) if (ev.type[i] === EventType.rejected) late++;
+    expect(late).toBe(40);
+  });
+
+  it("values the book at the horizon: the live option at 58 days to expiry", () => {
+    // optionPnl = premium received − BS(S_end, K = S₀, τ = 58 d), r = 0, σ = 0.8.
+    const bs = (s: number, tau: number) => {
+      const v = 0.8 * Math.sqrt(tau);
+      const d1 = Math.log(s / 3000) / v + v / 2;
+      return s * normCdf(d1) - 3000 * normCdf(d1 - v);
+    };
+    const premium = bs(3000, 60 / 365);
+    for (let p = 0; p < 20; p++) {
+      const expected = premium - bs(c.finalPrice[p] as number, 58 / 365);
+      expect(Math.abs((c.optionPnl[p] as number) - expected)).toBeLessThan(1e-6 * premium);
     }
   });
 });

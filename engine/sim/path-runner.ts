@@ -10,7 +10,7 @@ import { type EventLog, EventType } from "../events.js";
 import { allocMarket, type PathMarket } from "../market.js";
 import { EventQueue, Phase, packKey } from "../queue.js";
 import { type Rng, streamFor } from "../rng.js";
-import type { Instrument, IntentSink, Strategy, StrategyView } from "../strategy.js";
+import { Instrument, type IntentSink, type Strategy, type StrategyView } from "../strategy.js";
 import { MS_PER_HOUR } from "../units.js";
 import { Book } from "./book.js";
 import type { SimConfig } from "./config.js";
@@ -80,6 +80,7 @@ export class PathRunner {
   private immediate = new Int32Array(8);
   private nImmediate = 0;
   private stressAt = -1;
+  private ended = false;
   private stress = 0;
 
   constructor(
@@ -158,6 +159,7 @@ export class PathRunner {
     b.ledger.track(b.wallet);
     this.clock.reset();
     this.stressAt = -1;
+    this.ended = false;
     this.nImmediate = 0;
     this.logStart = this.log.length;
     this.orders.reset();
@@ -252,6 +254,7 @@ export class PathRunner {
         (h[q.popKind] as (p: number) => void)(q.popPayload);
       }
       if (check) this.book.ledger.check(`path ${this.path}, t=${this.t}`);
+      if (this.ended) break; // the horizon: nothing after it happens, results are valued here
     }
   }
 
@@ -359,6 +362,10 @@ export class PathRunner {
     const slot = this.orders.add(instrument, asset, qty);
     const lat = this.cfg.execution.latency;
     const delay = Math.ceil(lat.delayMs(this.t, lat.usesStress ? this.stressNow() : 0, this.execRng));
+    if (this.t + delay > this.endMs) {
+      this.expire(slot, delay);
+      return;
+    }
     if (delay === 0) {
       if (this.nImmediate === this.immediate.length) {
         const grown = new Int32Array(this.immediate.length * 2);
@@ -367,6 +374,28 @@ export class PathRunner {
       }
       this.immediate[this.nImmediate++] = slot;
     } else this.q.push(this.t + delay, Phase.execution, Kind.exec, slot);
+  }
+
+  /**
+   * An order that would reach the venue after the end of the path never fills: the run stops at
+   * the horizon (its results are valued there), so it is reported as rejected.
+   */
+  private expire(slot: number, delay: number): void {
+    const o = this.orders;
+    const asset = o.asset[slot] as number;
+    const qty = o.qty[slot] as number;
+    const name = o.instrument[slot] === Instrument.perp ? "perp" : "spot";
+    o.remove(slot);
+    this.rejected++;
+    this.log.push(this.t, EventType.rejected, {
+      account: "trader",
+      asset: this.cfg.assets[asset] as string,
+      size: 0,
+      price: this.prices[asset] as number,
+      bonus: 0,
+      shortfall: 0,
+      detail: `${name} order of ${qty} rejected: its ${delay} ms latency ends after the end of the path`,
+    });
   }
 
   /**
@@ -391,6 +420,7 @@ export class PathRunner {
   }
 
   private onEnd(): void {
+    this.ended = true;
     this.observe(false);
   }
 }
