@@ -74,3 +74,35 @@ describe("liquidations over Monte-Carlo crashes", () => {
     }
   });
 });
+
+describe("lending liquidation costs", () => {
+  // A USDC-collateralised ETH loan, never traded (hold): whatever the trader pays on liquidation
+  // (bonus to the liquidator, protocol share to the treasury) is a liquidation cost, never a fee.
+  const out = run({
+    name: "short-eth-loan",
+    seed: 1,
+    paths: 60,
+    clock: { start: "2024-01-01T00:00:00Z", horizon: "30d", step: "1h" },
+    market: { quote: "USDC", assets: { ETH: { model: { kind: "gbm", spot: 3000, vol: 0.8 } } } },
+    venues: { lend: { kind: "aave-v3", assets: { ETH: {}, USDC: { ltv: 0.75, lt: 0.78, bonus: 0.05 } } } },
+    liquidators: [{ name: "keeper", latency: "0s", capital: 1e7, gas: 0, minProfit: 0 }],
+    book: [{ kind: "loan", venue: "lend", collateral: { USDC: 3000 }, debt: { ETH: 0.74 } }],
+    strategy: { kind: "hold" },
+    report: { sampleSeries: 0, eventPaths: 0 },
+  });
+  const c = out.metrics.columns;
+
+  it("books the protocol's share of the bonus under liquidation, not in fees or hedgeCost", () => {
+    let liquidated = 0;
+    for (let p = 0; p < 60; p++) {
+      expect(c.trades[p]).toBe(0);
+      expect(c.fees[p]).toBe(0);
+      expect(c.hedgeCost[p]).toBe(0);
+      if ((c.liquidations[p] as number) > 0) {
+        liquidated++;
+        expect(c.liquidationPenalty[p]).toBeGreaterThan(0);
+      }
+    }
+    expect(liquidated).toBeGreaterThan(0);
+  });
+});

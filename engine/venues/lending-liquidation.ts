@@ -124,7 +124,8 @@ function applyAave(
   m.ledger.transfer(liq, acct, da, o.debtRepaid, Reason.liquidation);
   m.addDebt(a, rd, -o.debtRepaid);
   m.ledger.transfer(acct, liq, ca, o.toLiquidator, Reason.liquidation);
-  m.ledger.transfer(acct, m.reserveAcct, ca, o.fee, Reason.fee);
+  // The protocol's share of the bonus is a liquidation cost, not a trading fee (path metrics: hedgeCost).
+  m.ledger.transfer(acct, m.reserveAcct, ca, o.fee, Reason.liquidation);
   m.addSupply(a, rc, -o.seized);
   m.poolSupply[rc] = (m.poolSupply[rc] as number) + o.fee / (m.supplyIndex[rc] as number); // treasury keeps the fee supplied
   m.updateRates(rd);
