@@ -81,7 +81,7 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
     oracle: oracleConfig(s),
     execution: execution(s, idx),
     venues,
-    hedgeVenue: Object.keys(s.venues).find((n) => s.venues[n]?.kind === "perp-linear") ?? null,
+    hedgeVenue: hedgeVenue(s),
     liquidators: s.liquidators.map((l) => liquidatorConfig(l.name, l.params)),
     loans: s.book.flatMap((b, i): LoanSpec[] =>
       b.kind === "loan"
@@ -267,4 +267,14 @@ function replaySource(m: PathMarket): MarketSource {
         (out.price[a] as Float64Array).set(m.price[a] as Float64Array);
     },
   };
+}
+
+/**
+ * Where the strategy's perp intents go: the venue of the book's first perp (where its margin is),
+ * else the first perp venue declared; null without one.
+ */
+function hedgeVenue(s: Scenario): string | null {
+  const perp = s.book.find((b) => b.kind === "perp");
+  if (perp && perp.kind === "perp") return perp.venue;
+  return Object.keys(s.venues).find((n) => s.venues[n]?.kind === "perp-linear") ?? null;
 }

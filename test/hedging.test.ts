@@ -95,3 +95,29 @@ describe("unhedged short call", () => {
     expect(mean(out.metrics.columns.hedgeCost)).toBe(0);
   });
 });
+
+describe("the hedge venue", () => {
+  it("is the venue of the book's perp, where its margin is, even when another perp venue comes first", () => {
+    const out = run(
+      hedgeScenario({
+        paths: 5,
+        clock: { start: "2024-01-01T00:00:00Z", horizon: "2d", step: "1h" },
+        venues: {
+          other: { kind: "perp-linear", fundingSource: "fixed", fundingRate: 0 },
+          main: { kind: "perp-linear", fundingSource: "fixed", fundingRate: 0 },
+        },
+        book: [
+          { kind: "option", underlying: "ETH", right: "call", strike: "atm", expiry: "2d", qty: -1, iv: 0.8 },
+          { venue: "main", kind: "perp", underlying: "ETH", qty: 0, collateral: 20000 },
+        ],
+        execution: { fees: { taker: 0.0005, maker: 0.0002 } },
+      }),
+    );
+    const c = out.metrics.columns;
+    for (let p = 0; p < 5; p++) {
+      expect(c.rejected[p]).toBe(0);
+      expect(c.trades[p]).toBeGreaterThan(40);
+      expect(c.fees[p]).toBeGreaterThan(0);
+    }
+  });
+});

@@ -18,7 +18,6 @@ export function openPerp(r: PathRunner, p: PerpSpec): void {
   const v = b.venues.venue(p.venue);
   if (!(v instanceof PerpVenue)) throw new InternalError(`venue ${p.venue} is not a perp venue`);
   const a = b.venues.perpAccount(v, b.wallet);
-  b.ledger.track(v.acct[a] as number);
   b.ledger.transfer(b.owner, b.wallet, b.quote, p.collateral, Reason.deposit);
   v.deposit(r.t, a, p.collateral);
   if (p.qty !== 0 && !v.trade(r.t, a, p.asset, p.qty, r.prices[p.asset] as number, r.oracleL, 0)) {
@@ -44,7 +43,6 @@ export function openLoan(r: PathRunner, loan: LoanSpec): void {
   const m = b.venues.venue(loan.venue);
   if (!(m instanceof LendingMarket)) throw new InternalError(`venue ${loan.venue} is not a lending market`);
   const a = b.venues.lendAccount(m, b.wallet);
-  b.ledger.track(m.acct[a] as number);
   for (const [asset, amount] of loan.collateral) {
     b.ledger.transfer(b.owner, b.wallet, asset, amount, Reason.deposit);
     m.deposit(r.t, a, asset, amount);
@@ -71,7 +69,6 @@ export function openVenueOption(r: PathRunner, o: OptionSpec): number {
   const v = b.venues.venue(o.venue as string);
   if (!(v instanceof OptionsVenue)) throw new InternalError(`venue ${o.venue} is not an options venue`);
   const a = b.venues.optionAccount(v, b.wallet);
-  b.ledger.track(v.acct[a] as number);
   b.ledger.transfer(b.owner, b.wallet, b.quote, o.collateral, Reason.deposit);
   v.deposit(r.t, a, o.collateral, r.oracleL);
   const s0 = r.prices[o.asset] as number;

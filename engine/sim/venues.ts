@@ -85,10 +85,14 @@ export class VenueSet {
     return v;
   }
 
-  /** The trader's account at a perp venue, opened on first use. */
+  /**
+   * The trader's account at a perp venue, opened on first use. Every trader account is tracked by
+   * the ledger, so what it pays counts in the run's cost totals (Ledger.paid).
+   */
   perpAccount(v: PerpVenue, wallet: number): number {
     for (const [pv, a] of this.perpAccts) if (pv === v) return a;
     const a = v.open(TRADER, wallet, "cross");
+    v.ledger.track(v.acct[a] as number);
     this.perpAccts.push([v, a]);
     return a;
   }
@@ -97,6 +101,7 @@ export class VenueSet {
   lendAccount(m: LendingMarket, wallet: number): number {
     for (const [lm, a] of this.lendAccts) if (lm === m) return a;
     const a = m.open(TRADER, wallet);
+    m.ledger.track(m.acct[a] as number);
     this.lendAccts.push([m, a]);
     return a;
   }
@@ -105,6 +110,7 @@ export class VenueSet {
   optionAccount(v: OptionsVenue, wallet: number): number {
     for (const [ov, a] of this.optAccts) if (ov === v) return a;
     const a = v.open(TRADER, wallet);
+    v.ledger.track(v.acct[a] as number);
     this.optAccts.push([v, a]);
     return a;
   }
