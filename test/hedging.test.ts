@@ -6,6 +6,7 @@
  *   closed form (lognormal S_T), compared with a Kolmogorov–Smirnov bound.
  */
 import { describe, expect, it } from "vitest";
+import { EventType } from "../engine/events.js";
 import { normCdf, normPdf } from "../engine/pricing/normal.js";
 import { hedgeScenario, kurtosis, mean, run, std } from "./helpers.js";
 
@@ -119,5 +120,38 @@ describe("the hedge venue", () => {
       expect(c.trades[p]).toBeGreaterThan(40);
       expect(c.fees[p]).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("funding", () => {
+  it("is paid on the venue's mark, the oracle price, not the market's", () => {
+    // A 1 h latency oracle: at a funding time t the venue's mark is the market price of t − 1 h.
+    const out = run(
+      hedgeScenario({
+        paths: 3,
+        clock: { start: "2024-01-01T00:00:00Z", horizon: "2d", step: "1h" },
+        oracle: { kind: "latency", delay: "1h" },
+        venues: { perp: { kind: "perp-linear", fundingSource: "fixed", fundingRate: 0.0001 } },
+        book: [{ kind: "perp", underlying: "ETH", qty: 2, collateral: 20000 }],
+        strategy: { kind: "hold" },
+        report: { sampleSeries: 3, eventPaths: 3 },
+      }),
+    );
+    const market = new Map<string, number>();
+    for (let i = 0; i < out.series.length; i++) {
+      market.set(`${out.series.path[i]}@${out.series.timeMs[i]}`, out.series.values.price[i] as number);
+    }
+    const ev = out.events;
+    let n = 0;
+    for (let i = 0; i < ev.length; i++) {
+      if (ev.type[i] !== EventType.funding) continue;
+      const before = market.get(`${ev.path[i]}@${(ev.timeMs[i] as number) - 3_600_000}`) as number;
+      const now = market.get(`${ev.path[i]}@${ev.timeMs[i]}`) as number;
+      expect(before).not.toBe(now);
+      expect(ev.price[i]).toBe(before);
+      expect(ev.bonus[i]).toBeCloseTo(0.0001 * 2 * before, 9);
+      n++;
+    }
+    expect(n).toBe(3 * 6); // 2 days of 8 h intervals on 3 paths
   });
 });

@@ -8,7 +8,8 @@
  * - fees, slippage, gas, funding: totals posted to the ledger under those reasons (funding > 0: paid).
  * - hedgeCost: fees + slippage + gas + funding.
  * - maxDrawdown: max over ticks of (running peak equity − equity), ≥ 0.
- * - minMargin: lowest perp account equity over ticks (NaN when the book has no perp).
+ * - minMargin: lowest perp account equity over ticks, at market prices (NaN when the book has no
+ *   perp); the venue itself judges margin on the oracle.
  * - trades, rejected: counts of fills and of rejected orders (refused by a venue, no liquidity, or
  *   a latency that would land after the horizon).
  * - liquidations: liquidation events on the trader's venue accounts; timeToFirstLiquidation: ms

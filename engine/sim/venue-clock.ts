@@ -71,7 +71,11 @@ export class VenueClock {
     if (next <= this.r.endMs) this.r.q.push(next, Phase.accrual, Kind.funding);
   }
 
-  /** Settles due funding at market marks; rates from the path's funding series where it has one. */
+  /**
+   * Settles due funding at the venue's mark, the oracle price (as its margin and liquidations:
+   * dYdX v4 pays `R₈ₕ × Δt/8h × oracle price × size`, REFERENCE "Perpetual futures"); rates from
+   * the path's funding series where it has one.
+   */
   onFunding(): void {
     const r = this.r;
     const f = r.market.funding;
@@ -79,7 +83,7 @@ export class VenueClock {
       const x = f?.[a]?.[r.i];
       this.fundingInputs[a] = x === undefined || Number.isNaN(x) ? 0 : x;
     }
-    r.book.venues.fund(r.t, r.marketL, this.fundingInputs);
+    r.book.venues.fund(r.t, r.oracleL, this.fundingInputs);
     this.scheduleFunding();
   }
 }

@@ -88,7 +88,8 @@ export const PERP_SPECS: ParamSpecs = {
   fundingClamp: { type: "number", description: "Binance clamp of I − P̄", min: 0, default: 0.0005 },
   fundingCap: {
     type: "number",
-    description: "cap of |F| per interval (default: dYdX 600 %·(IMF − MMF))",
+    description:
+      "cap of |F| per interval (default: dYdX's 600 %·(IMF − MMF) per 8 h, first tier, scaled to the interval)",
     min: 0,
     optional: true,
   },
@@ -150,22 +151,34 @@ export function checkPerp(params: Params, path: string, issues: Issue[]): void {
   }
 }
 
-/** Resolves validated parameters. */
+const EIGHT_HOURS_MS = 8 * 3_600_000;
+
+/**
+ * Resolves validated parameters. The default funding cap is dYdX v4's clamp of the 8-hour rate,
+ * ±600 %·(IMF − MMF), scaled to the funding interval (dYdX pays `R₈ₕ × Δt/8h` each hour;
+ * REFERENCE "Perpetual futures").
+ */
 export function perpConfig(params: Params): PerpConfig {
   const imf = params["imf"] as number;
   const mmf = params["mmf"] as number;
   const f = nums(params["tierFloors"]);
   const m = nums(params["tierMmr"]);
   const i = nums(params["tierImf"]);
+  const tiers = f && m && i ? makeTiers(f, m, i) : flatTiers(imf, mmf);
+  const fundingIntervalMs = params["fundingInterval"] as number;
   return {
     quote: String(params["quote"]),
-    tiers: f && m && i ? makeTiers(f, m, i) : flatTiers(imf, mmf),
-    fundingIntervalMs: params["fundingInterval"] as number,
+    tiers,
+    fundingIntervalMs,
     fundingSource: params["fundingSource"] as FundingSource,
     fundingRate: params["fundingRate"] as number,
     interestRate: params["interestRate"] as number,
     fundingClamp: params["fundingClamp"] as number,
-    fundingCap: typeof params["fundingCap"] === "number" ? params["fundingCap"] : dydxFundingCap(imf, mmf),
+    fundingCap:
+      typeof params["fundingCap"] === "number"
+        ? params["fundingCap"]
+        : (dydxFundingCap(tiers.imf[0] as number, tiers.mmr[0] as number) * fundingIntervalMs) /
+          EIGHT_HOURS_MS,
     liquidationFee: params["liquidationFee"] as number,
     insuranceFund: params["insuranceFund"] as number,
     bankruptcy: params["bankruptcy"] as Bankruptcy,

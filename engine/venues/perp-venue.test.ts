@@ -104,6 +104,11 @@ describe("funding (REFERENCE: long 2 BTC at mark 65 000)", () => {
     expect(setup({ fundingSource: "fixed", fundingRate: 0.0002 }).v.fundingRateFor(0.5)).toBe(0.0002);
     expect(setup({ fundingSource: "series" }).v.fundingRateFor(0.5)).toBeCloseTo(0.12, 12);
   });
+  it("the default cap is per 8 h: an hourly interval caps each payment at 12 %/8", () => {
+    const hourly = setup({ fundingSource: "series", fundingInterval: "1h" }).v;
+    expect(hourly.fundingRateFor(0.5)).toBeCloseTo(0.015, 12);
+    expect(hourly.fundingRateFor(-0.5)).toBeCloseTo(-0.015, 12);
+  });
 });
 
 describe("partial liquidation back to initial margin (IMF 5 %, MMF 3 %, fee 0.5 %)", () => {
