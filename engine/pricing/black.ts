@@ -51,7 +51,7 @@ export function priceBlack(
   const disc = t > 0 && r !== 0 ? Math.exp(-r * t) : 1;
   const sqrtT = t > 0 ? Math.sqrt(t) : 0;
   const vsqrt = sigma * sqrtT;
-  if (!(vsqrt > 0)) return intrinsic(out, isCall, s * (t > 0 ? Math.exp(b * t) : 1), k, disc, carry);
+  if (!(vsqrt > 0)) return intrinsic(out, isCall, s * (t > 0 ? Math.exp(b * t) : 1), k, disc, carry, t, r, b);
   const d1 = (Math.log(s / k) + (b + 0.5 * sigma * sigma) * t) / vsqrt;
   const d2 = d1 - vsqrt;
   const e1 = Math.exp(-0.5 * d1 * d1);
@@ -63,23 +63,30 @@ export function priceBlack(
   const decay = -(sc * pdf * sigma) / (2 * sqrtT);
   out.gamma = (carry * pdf) / (s * vsqrt);
   out.vega = sc * pdf * sqrtT;
-  const nd1 = normCdfGivenExp(d1, e1);
-  const nd2 = normCdfGivenExp(d2, e2);
   if (isCall) {
+    const nd1 = normCdfGivenExp(d1, e1);
+    const nd2 = normCdfGivenExp(d2, e2);
     out.price = sc * nd1 - kd * nd2;
     out.delta = carry * nd1;
     out.theta = decay - (b - r) * sc * nd1 - r * kd * nd2;
     out.rho = b !== 0 ? t * kd * nd2 : -t * out.price;
   } else {
-    out.price = kd * (1 - nd2) - sc * (1 - nd1);
-    out.delta = -carry * (1 - nd1);
-    out.theta = decay + (b - r) * sc * (1 - nd1) + r * kd * (1 - nd2);
-    out.rho = b !== 0 ? -t * kd * (1 - nd2) : -t * out.price;
+    // N(−d) directly (the same tail the CDF computes), not 1 − N(d): no cancellation deep OTM.
+    const nm1 = normCdfGivenExp(-d1, e1);
+    const nm2 = normCdfGivenExp(-d2, e2);
+    out.price = kd * nm2 - sc * nm1;
+    out.delta = -carry * nm1;
+    out.theta = decay + (b - r) * sc * nm1 + r * kd * nm2;
+    out.rho = b !== 0 ? -t * kd * nm2 : -t * out.price;
   }
   return out;
 }
 
-/** At or after expiry, or with zero vol: discounted intrinsic value on the forward, step delta. */
+/**
+ * At or after expiry, or with zero vol: discounted intrinsic value on the forward, step delta.
+ * With time left (zero vol) the value e^{−rT}·max(±(F − K), 0) still moves with T and r: theta and
+ * rho are the σ → 0 limits of the formulas above (N(±d) → 1 in the money, 0 out of it).
+ */
 function intrinsic(
   out: Greeks,
   isCall: boolean,
@@ -87,14 +94,20 @@ function intrinsic(
   k: number,
   disc: number,
   carry: number,
+  t: number,
+  r: number,
+  b: number,
 ): Greeks {
   const itm = isCall ? fwd > k : fwd < k;
-  out.price = itm ? disc * (isCall ? fwd - k : k - fwd) : 0;
+  const sc = fwd * disc; // S·e^{(b−r)T}
+  const kd = k * disc;
+  out.price = itm ? (isCall ? sc - kd : kd - sc) : 0;
   out.delta = itm ? (isCall ? carry : -carry) : 0;
   out.gamma = 0;
   out.vega = 0;
-  out.theta = 0;
-  out.rho = 0;
+  const live = itm && t > 0;
+  out.theta = live ? (isCall ? -(b - r) * sc - r * kd : (b - r) * sc + r * kd) : 0;
+  out.rho = live ? (b !== 0 ? (isCall ? t * kd : -t * kd) : -t * out.price) : 0;
   return out;
 }
 

@@ -47,6 +47,12 @@ export function impliedVol(
       `implied vol: ${isCall ? "call" : "put"} price ${price} is outside the no-arbitrage bounds (${lower}, ${upper}); no volatility reproduces it`,
     );
   }
+  // Below 1e-12 of its upper bound a price is lost in double-precision rounding of the formula.
+  if (price < 1e-12 * upper) {
+    throw new ImpliedVolError(
+      `implied vol: ${isCall ? "call" : "put"} price ${price} is below 1e-12 of its upper bound ${upper}; too small to invert at double precision`,
+    );
+  }
   const g = newGreeks();
   let lo = 0;
   let hi = MAX_VOL;
@@ -58,7 +64,7 @@ export function impliedVol(
   for (let iter = 0; iter < 200; iter++) {
     priceBlack(g, isCall, s, k, t, r, b, sigma);
     const diff = g.price - price;
-    if (Math.abs(diff) < 1e-12 * Math.max(1, price)) return sigma;
+    if (Math.abs(diff) <= 1e-12 * price) return sigma; // relative: prices of any scale
     if (diff > 0) hi = sigma;
     else lo = sigma;
     if (hi - lo < 1e-12) return 0.5 * (lo + hi);

@@ -133,3 +133,62 @@ describe("implied volatility", () => {
     expect(() => impliedVol(true, 100, 90, 0, 0, 0, 12)).toThrow(/T > 0/);
   });
 });
+
+describe("precision at the edges", () => {
+  /** Put price by Simpson's rule on the lognormal density in log space (independent of N). */
+  function putByQuadrature(s: number, k: number, t: number, sigma: number): number {
+    const sd = sigma * Math.sqrt(t);
+    const mu = Math.log(s) - 0.5 * sd * sd;
+    const a = mu - 40 * sd;
+    const b = Math.log(k);
+    const n = 200_000;
+    const h = (b - a) / n;
+    let sum = 0;
+    for (let i = 0; i <= n; i++) {
+      const x = a + i * h;
+      const z = (x - mu) / sd;
+      const f = (k - Math.exp(x)) * Math.exp(-0.5 * z * z);
+      sum += f * (i === 0 || i === n ? 1 : i % 2 === 1 ? 4 : 2);
+    }
+    return (sum * h) / 3 / (sd * Math.sqrt(2 * Math.PI));
+  }
+
+  it("prices deep out-of-the-money puts to full relative precision (no 1 − N(d) cancellation)", () => {
+    const g = newGreeks();
+    for (const k of [60, 40, 30]) {
+      const exact = putByQuadrature(100, k, 0.1, 0.5);
+      const p = priceBlack(g, false, 100, k, 0.1, 0, 0, 0.5).price;
+      expect(Math.abs(p / exact - 1)).toBeLessThan(1e-7);
+    }
+  });
+
+  it("gives the σ → 0 theta and rho of a discounted intrinsic value with time left (finite differences)", () => {
+    const g = newGreeks();
+    const v = (t: number, r: number) => priceBlack(newGreeks(), true, 120, 100, t, r, 0, 0).price;
+    priceBlack(g, true, 120, 100, 1, 0.05, 0, 0);
+    expect(g.price).toBeCloseTo(Math.exp(-0.05) * 20, 12);
+    const h = 1e-5;
+    expect(g.theta).toBeCloseTo(-(v(1 + h, 0.05) - v(1 - h, 0.05)) / (2 * h), 6); // r·V = 0.9512
+    expect(g.rho).toBeCloseTo((v(1, 0.05 + h) - v(1, 0.05 - h)) / (2 * h), 6); // −T·V
+    // A put in the money on a stock (b = r): V = K·e^{−rT} − S.
+    const p = (t: number, r: number) => priceBlack(newGreeks(), false, 80, 100, t, r, r, 0).price;
+    priceBlack(g, false, 80, 100, 1, 0.05, 0.05, 0);
+    expect(g.theta).toBeCloseTo(-(p(1 + h, 0.05) - p(1 - h, 0.05)) / (2 * h), 6);
+    expect(g.rho).toBeCloseTo((p(1, 0.05 + h) - p(1, 0.05 - h)) / (2 * h), 6);
+  });
+
+  it("inverts prices of any scale to the vol that made them, and refuses those lost in rounding", () => {
+    const g = newGreeks();
+    for (const [s, k] of [
+      [1e-8, 1.1e-8],
+      [100, 200],
+      [3e6, 2.5e6],
+    ] as const) {
+      const price = priceBlack(g, true, s, k, 0.1, 0, 0, 0.5).price;
+      expect(impliedVol(true, s, k, 0.1, 0, 0, price)).toBeCloseTo(0.5, 7);
+    }
+    const tiny = priceBlack(g, true, 100, 350, 0.1, 0, 0, 0.5).price; // ≈ 4e-15
+    expect(() => impliedVol(true, 100, 350, 0.1, 0, 0, tiny)).toThrow(ImpliedVolError);
+    expect(() => impliedVol(true, 100, 350, 0.1, 0, 0, tiny)).toThrow(/too small to invert/);
+  });
+});
