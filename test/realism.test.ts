@@ -116,6 +116,42 @@ describe("liquidity limits", () => {
   });
 });
 
+describe("impact beyond 100 %", () => {
+  it("never fills a sell below zero: the concession is capped at the mid, fees stay ≥ 0", () => {
+    // A long call hedged by selling spot into a thin linear book: the first sale (≈ 5 ETH ≈ 15 000)
+    // is 1.5× the daily volume, an uncapped concession of 150 %.
+    const out = run(
+      hedgeScenario({
+        paths: 10,
+        clock: { start: "2024-01-01T00:00:00Z", horizon: "2d", step: "1h" },
+        book: [
+          {
+            kind: "option",
+            underlying: "ETH",
+            right: "call",
+            strike: "atm",
+            expiry: "30d",
+            qty: 10,
+            iv: 0.8,
+          },
+        ],
+        strategy: { kind: "delta-hedge", every: "1h", with: "spot" },
+        execution: { impact: { kind: "linear", coefficient: 1, dailyVolume: 10000 }, fees: { taker: 0.001 } },
+        report: { sampleSeries: 0, eventPaths: 10 },
+      }),
+    );
+    const ev = out.events;
+    let capped = 0;
+    for (let i = 0; i < ev.length; i++) {
+      if (ev.type[i] !== EventType.trade) continue;
+      expect(ev.price[i]).toBeGreaterThanOrEqual(0);
+      if (ev.price[i] === 0) capped++;
+    }
+    expect(capped).toBeGreaterThan(0);
+    for (let p = 0; p < 10; p++) expect(out.metrics.columns.fees[p]).toBeGreaterThanOrEqual(0);
+  });
+});
+
 describe("the horizon", () => {
   // A 2-day run, an option still live at the end (60-day expiry), hourly re-hedges with a 150 min
   // inclusion delay: the re-hedges sent in the last 150 minutes cannot reach the venue in time.

@@ -5,19 +5,23 @@
  * price's notional and the gas of one transaction.
  */
 import { EventType } from "../events.js";
+import { FillQuote, quoteFill } from "../execution/quote.js";
 import type { ImpactModel } from "../execution/types.js";
 import { Instrument } from "../strategy.js";
 import type { PathRunner } from "./path-runner.js";
 import { type FillCosts, fillPerp, fillSpot } from "./trading.js";
 
-export interface ExecScratch extends FillCosts {}
+export interface ExecScratch extends FillCosts {
+  readonly quote: FillQuote;
+}
 
 export function newExecScratch(): ExecScratch {
-  return { fee: 0, slippage: 0, gas: 0 };
+  return { fee: 0, slippage: 0, gas: 0, quote: new FillQuote() };
 }
 
 const INSTRUMENT_NAMES = ["spot", "perp"];
 
+/** Executes order `slot` at this instant's mid, priced by `quoteFill` (the one pricing of a fill). */
 export function executeOrder(r: PathRunner, slot: number, c: ExecScratch): void {
   const o = r.orders;
   const instrument = o.instrument[slot] as number;
@@ -27,19 +31,16 @@ export function executeOrder(r: PathRunner, slot: number, c: ExecScratch): void 
   const ex = r.cfg.execution;
   const impact = ex.impact[asset] as ImpactModel;
   const mid = r.prices[asset] as number;
-  const cap = impact.capacity(wanted, mid, r.t);
-  const qty = Math.abs(wanted) <= cap ? wanted : Math.sign(wanted) * Math.max(cap, 0);
+  const q = quoteFill(wanted, mid, r.t, impact, ex.fees, false, c.quote);
+  const qty = q.filledQty;
   if (qty !== wanted)
     report(r, qty === 0 ? EventType.rejected : EventType.partialFill, instrument, asset, wanted, qty, mid);
   if (qty === 0) {
     r.rejected++;
     return;
   }
-  const frac = impact.impact(qty, mid, r.t);
-  const notional = Math.abs(qty) * mid;
-  c.slippage = notional * frac;
-  // Taker fee on the execution price's notional: |qty|·mid·(1 ± impact).
-  c.fee = notional * (1 + Math.sign(qty) * frac) * ex.fees.taker;
+  c.slippage = q.slippageQuote;
+  c.fee = q.feeQuote;
   const gasPrice = ex.gasAsset >= 0 ? (r.prices[ex.gasAsset] as number) : 1;
   c.gas = ex.gas.costQuote(r.t, gasPrice, ex.gas.usesStress ? r.stressNow() : 0);
   if (instrument === Instrument.perp) {
@@ -56,7 +57,7 @@ export function executeOrder(r: PathRunner, slot: number, c: ExecScratch): void 
       account: "trader",
       asset: r.cfg.assets[asset] as string,
       size: qty,
-      price: mid * (1 + Math.sign(qty) * frac),
+      price: q.avgPrice,
       bonus: c.fee + c.slippage + c.gas,
       shortfall: 0,
       detail: INSTRUMENT_NAMES[instrument] as string,
