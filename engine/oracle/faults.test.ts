@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 import type { Issue } from "../errors.js";
 import type { TimeGrid } from "../market.js";
 import { Rng } from "../rng.js";
+import { OutageFault, withFaults } from "./faults.js";
 import { OracleFeed } from "./feed.js";
+import { PushOracle } from "./push.js";
 import { createOracle, readOracle } from "./registry.js";
 import { newReading, OracleTape } from "./types.js";
 
@@ -168,5 +170,38 @@ describe("readOracle", () => {
       issues,
     );
     expect(createOracle(c!).consumer).toEqual({ maxAgeMs: 60 * S, maxConfRatio: 0.1 });
+  });
+});
+
+describe("push oracle retries after an outage", () => {
+  it("never labels a later price with an earlier observation time", () => {
+    // Heartbeat 30 min on an hourly grid, jittered landings, an outage from 40 min to 10 h: a
+    // heartbeat round observed at 30 min whose landing falls in the outage is dropped. A retry must
+    // not carry a price from a later grid point under its old observation time.
+    const MIN = 60_000;
+    const grid: TimeGrid = { startMs: 0, stepMs: 60 * MIN, steps: 3 };
+    const price = new Float64Array([100, 100.1, 100.2, 100.3]); // below the 0.5 % deviation
+    const bad: string[] = [];
+    for (let s = 0; s < 50; s++) {
+      const model = new PushOracle({
+        deviation: 0.005,
+        heartbeatMs: 30 * MIN,
+        delayMs: 1000,
+        jitterMs: 20 * MIN,
+      });
+      const tape = new OracleTape();
+      withFaults(model, [new OutageFault(40 * MIN, 600 * MIN)]).publish(
+        grid,
+        price,
+        new Rng(`seed${s}`),
+        tape,
+      );
+      for (let i = 0; i < tape.length; i++) {
+        const from = price.indexOf(tape.price[i] as number) * grid.stepMs; // when that price appeared
+        if (from > (tape.observedMs[i] as number))
+          bad.push(`seed${s}: observed ${tape.observedMs[i]}, price of ${from}`);
+      }
+    }
+    expect(bad).toEqual([]);
   });
 });

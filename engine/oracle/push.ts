@@ -16,7 +16,8 @@
  *   exactly ⌊horizon / heartbeat⌋ updates whatever the grid step.
  * - A round lands at `observed + delay + U·jitter`, never before the previous round.
  * - The on-chain state follows what actually landed: a round dropped by an outage fault changes
- *   nothing, so the next grid point (or heartbeat) after the outage tries again.
+ *   nothing, so the next grid point after the outage tries again, observed then (never a later
+ *   price under an earlier observation time).
  */
 import type { TimeGrid } from "../market.js";
 import type { Params } from "../params.js";
@@ -55,9 +56,13 @@ export class PushOracle implements OracleModel {
     for (let i = 1; i <= grid.steps; i++) {
       const t = grid.startMs + i * grid.stepMs;
       const prev = price[i - 1] as number;
-      // Heartbeats strictly between grid points, on the constant price of the previous point.
-      while (this.hasUpdate && this.lastObserved + heartbeatMs < t) {
-        if (!this.attempt(this.lastObserved + heartbeatMs, prev, this.p.delayMs, rng, out)) break;
+      // Heartbeats strictly between grid points, on the constant price of the previous point. A
+      // heartbeat due before that point (one dropped by an outage) is not retried under its old
+      // time with a later price: the grid-point check below tries again, observed now.
+      for (;;) {
+        const hb = this.lastObserved + heartbeatMs;
+        if (!this.hasUpdate || hb >= t || hb <= t - grid.stepMs) break;
+        if (!this.attempt(hb, prev, this.p.delayMs, rng, out)) break;
       }
       const p = price[i] as number;
       if (
