@@ -158,3 +158,61 @@ describe("perp venues liquidate themselves", () => {
     w.ledger.check("perp engine");
   });
 });
+
+describe("liquidations the agents must not give up on", () => {
+  it("Aave v3.3 dust: when both the capped and the whole repayment leave dust, repays the most that leaves none", () => {
+    // 2 010 X (LT 0.95, bonus 5 %, protocol fee 10 %) against 2 000 USDC, X at 1: HF 0.95475 > 0.95 and
+    // both sides ≥ 2 000 USD, so the close factor caps repayment at 50 % (1 000), which would leave
+    // 1 000 USDC of debt but only 2 010 − 1 000·1.045 = 965 X; repaying all 2 000 is capped again.
+    const w = world(["X", "USDC"]);
+    const m = build(
+      aaveV3Kind,
+      {
+        assets: {
+          X: { ltv: 0.945, lt: 0.95, bonus: 0.05, protocolFee: 0.1, marketSupply: 1e15 },
+          USDC: { marketSupply: 1e15 },
+        },
+      },
+      w,
+      "aave",
+    );
+    const user = wallet(w, "user", { X: 2010 });
+    w.prices[0] = 1.06;
+    w.prices[1] = 1;
+    const a = m.open("u", user);
+    m.deposit(0, a, 0, 2010);
+    expect(m.borrow(0, a, 1, 2000, w.prices)).toBe(true);
+    const engine = new LiquidationEngine(w.ledger, w.events, 1, []);
+    engine.addLending(m);
+    engine.addLiquidator({ name: "l", latencyMs: 0, capitalQuote: 1e6, gasQuote: 1, minProfitQuote: 0 });
+    w.prices[0] = 1;
+    expect(m.healthFactor(a, w.prices)).toBeCloseTo(0.95475, 5);
+    expect(engine.step(0, w.prices)).toBe(1);
+    // Largest repayment leaving 1 000 X besides the liquidator's part (Aave's measure) and 1 000 USDC
+    // of debt: (2 010 − 1 000) / (1 + 0.05·0.9) = 966.507…
+    const repaid = 2000 - m.debtAt(a, m.slot(1));
+    expect(repaid).toBeCloseTo(1010 / 1.045, 4);
+    expect(m.debtAt(a, m.slot(1))).toBeGreaterThanOrEqual(1000);
+    w.ledger.check("dust");
+  });
+
+  it("Compound v3: absorbs an underwater account even when the storefront is closed (reserves ≥ target)", () => {
+    const w = world(["USDC", "WETH"]);
+    const m = build(compoundV3Kind, { base: "USDC", collaterals: { WETH: {} }, reserves: 6e6 }, w, "comp");
+    const user = wallet(w, "user", { WETH: 10 });
+    w.prices[0] = 1;
+    w.prices[1] = 2100;
+    const a = m.open("u", user);
+    m.deposit(0, a, 1, 10);
+    expect(m.borrow(0, a, 0, 17000, w.prices)).toBe(true);
+    const engine = new LiquidationEngine(w.ledger, w.events, 0, []);
+    engine.addLending(m);
+    engine.addLiquidator({ name: "l", latencyMs: 0, capitalQuote: 1e6, gasQuote: 10, minProfitQuote: 0 });
+    w.prices[1] = 1890;
+    expect(m.isLiquidatable(a, w.prices, 0)).toBe(true);
+    expect(engine.step(0, w.prices)).toBe(1);
+    expect(m.debtAt(a, 0)).toBe(0);
+    expect(m.supplyAt(a, 1)).toBe(0);
+    w.ledger.check("absorb");
+  });
+});

@@ -19,7 +19,7 @@ import type { ImpactModel } from "../execution/types.js";
 import { type Ledger, Reason } from "../ledger.js";
 import type { LendingMarket } from "../venues/lending-market.js";
 import type { PriceVector, SelfLiquidating } from "../venues/types.js";
-import { Liquidator, type LiquidatorConfig } from "./liquidator.js";
+import { isAbsorb, Liquidator, type LiquidatorConfig } from "./liquidator.js";
 
 export interface LiquidationStats {
   scheduled: number;
@@ -148,10 +148,12 @@ export class LiquidationEngine {
       const o = l.plan(m, a, prices);
       const pd = prices[m.cfg.rules === "compound-v3" ? (m.assetOf[0] as number) : l.jobDebt] as number;
       const pc = prices[l.jobColl] as number;
+      const keeperAbsorb = o !== undefined && o.toLiquidator === 0 && isAbsorb(m);
       if (
         o === undefined ||
-        l.expectedProfit(o, pd, pc, this.impacts[l.jobColl], t, l.gasCost(t, prices, stress)) <
-          l.cfg.minProfitQuote
+        (!keeperAbsorb &&
+          l.expectedProfit(o, pd, pc, this.impacts[l.jobColl], t, l.gasCost(t, prices, stress)) <
+            l.cfg.minProfitQuote)
       ) {
         this.stats.skippedUnprofitable++;
         continue;

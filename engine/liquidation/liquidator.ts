@@ -133,8 +133,10 @@ export class Liquidator {
   }
 
   /**
-   * Debt to cover: all the capital allows (the rule set caps it by close factor and collateral),
-   * retried with the reserve's whole debt when Aave's dust rule refuses a partial one.
+   * Debt to cover: all the capital allows (the rule set caps it by close factor and collateral).
+   * When Aave v3.3's dust rule refuses that, retried with the reserve's whole debt, then with the
+   * largest partial repayment that leaves ≥ `minLeftoverUsd` of both the debt and the collateral
+   * (any such repayment is valid: `LiquidationLogic` MUST_NOT_LEAVE_DUST, REFERENCE "Aave v3").
    * @returns the previewed outcome, or undefined when nothing can be done.
    */
   plan(m: LendingMarket, a: number, prices: PriceVector): LiquidationOutcome | undefined {
@@ -148,7 +150,33 @@ export class Liquidator {
       this.jobCover = Math.min(cover, m.debtOf(a, debtAsset));
       o = m.preview(a, debtAsset, this.jobColl, this.jobCover, prices, this.wallet);
     }
-    return o.code === LiqCode.done && o.toLiquidator > 0 ? o : undefined;
+    if (o.code === LiqCode.dust) {
+      const partial = Math.min(cover, this.dustFreeCover(m, a, debtAsset, prices));
+      if (partial > 0) {
+        this.jobCover = partial;
+        o = m.preview(a, debtAsset, this.jobColl, partial, prices, this.wallet);
+      }
+    }
+    if (o.code !== LiqCode.done) return undefined;
+    // Compound's absorb stands on its own (the storefront only opens below target reserves).
+    return o.toLiquidator > 0 || isAbsorb(m) ? o : undefined;
+  }
+
+  /**
+   * Largest repayment leaving ≥ L = `minLeftoverUsd` of debt and of collateral (less 1e-9 for
+   * rounding): debt − L/P_d, and (coll − L/P_c)·P_c / (P_d·(1 + bonus·(1 − protocolFee))), since the
+   * liquidator takes repaid·P_d·(1 + bonus)/P_c of collateral less the protocol's share of the bonus.
+   */
+  private dustFreeCover(m: LendingMarket, a: number, debtAsset: number, prices: PriceVector): number {
+    const rc = m.slot(this.jobColl);
+    const cc = m.cfg.reserves[rc];
+    if (cc === undefined) return 0;
+    const pd = prices[debtAsset] as number;
+    const pc = prices[this.jobColl] as number;
+    const left = m.cfg.minLeftoverUsd;
+    const byDebt = m.debtOf(a, debtAsset) - left / pd;
+    const byColl = ((m.supplyAt(a, rc) - left / pc) * pc) / (pd * (1 + cc.bonus * (1 - cc.protocolFee)));
+    return Math.min(byDebt, byColl) * (1 - 1e-9);
   }
 
   /** Expected profit in quote of a planned outcome: proceeds after impact − debt paid − gas. */
@@ -163,4 +191,13 @@ export class Liquidator {
     const slip = impact === undefined ? 0 : impact.impact(-o.toLiquidator, pc, t);
     return o.toLiquidator * pc * (1 - slip) - o.paid * pd - gas;
   }
+}
+
+/**
+ * A Compound v3 market: `absorb` is open to anyone and does not depend on the storefront
+ * (REFERENCE "Lending: Compound v3"); with the storefront closed (reserves ≥ target) the absorb
+ * buys nothing. The agents then absorb as keepers do, paying the gas, with no profit test.
+ */
+export function isAbsorb(m: LendingMarket): boolean {
+  return m.cfg.rules === "compound-v3";
 }
