@@ -41,6 +41,16 @@ describe("linear (USDC) variant", () => {
   it("ATM: IM 0.15·S + mark", () => {
     expect(linearShortMargin(true, 2000, 2000, 100, lin, newUnitMargin()).im).toBeCloseTo(400, 9);
   });
+  it("deep ITM short put (Aevo): S 2 000, K 10 000, mark 8 000 ⇒ MM = 0.10·8 000 + 8 000 = 8 800 = IM", () => {
+    const m = linearShortMargin(false, 2000, 10000, 8000, lin, newUnitMargin());
+    expect(m.mm).toBeCloseTo(8800, 9);
+    expect(m.im).toBeCloseTo(8800, 9); // max(0.15·2 000 + 8 000, MM)
+  });
+  it("OTM short put: S 2 000, K 1 800, mark 20 ⇒ IM max(0.10·2 000 + 20, MM) = 220, MM 0.10·2 000 + 20", () => {
+    const m = linearShortMargin(false, 2000, 1800, 20, lin, newUnitMargin());
+    expect(m.mm).toBeCloseTo(220, 9);
+    expect(m.im).toBeCloseTo(220, 9);
+  });
 });
 
 describe("marks, payoff, TWAP", () => {

@@ -5,8 +5,10 @@
  * UNVERIFIED against today's rules — documented choice to follow REFERENCE):
  *   short call IM = max(0.15 − OTM/F, 0.10) + mark,            MM = 0.075 + mark;
  *   short put  IM = max(max(0.15 − OTM/F, 0.10) + mark, MM),   MM = max(0.075, 0.075·mark) + mark;
- * linear (USDC) variant (Aevo docs): IM = max(0.15 − OTM/S, 0.10)·S + mark, MM = 0.10·S + mark
- * (applied to calls and puts alike). Long options: premium only (no margin requirement).
+ * linear (USDC) variant (Aevo docs, api-docs.aevo.xyz/docs/standard-margin): short call
+ *   IM = max(0.15 − OTM/S, 0.10)·S + mark, MM = 0.10·S + mark; short put
+ *   IM = max(max(0.15 − OTM/S, 0.10)·S + mark, MM), MM = max(0.10·S, 0.10·mark) + mark.
+ * Long options: premium only (no margin requirement).
  * OTM amount: call max(K − F, 0), put max(F − K, 0). Marks: Black-76 on the forward F = S·e^{rT};
  * inverse marks in coin = USD value / F; inverse call payoff in coin = max(S_T − K, 0)/S_T.
  */
@@ -66,8 +68,15 @@ export function linearShortMargin(
   p: OptionMarginParams,
   out: UnitMargin,
 ): UnitMargin {
-  out.im = Math.max(p.imBase - otmAmount(isCall, spot, strike) / spot, p.imFloor) * spot + mark;
-  out.mm = p.mm * spot + mark;
+  const core = Math.max(p.imBase - otmAmount(isCall, spot, strike) / spot, p.imFloor) * spot;
+  if (isCall) {
+    out.im = core + mark;
+    out.mm = p.mm * spot + mark;
+  } else {
+    // Aevo short put: MM = max(0.1·S, 0.1·mark) + mark, IM = max(core·S + mark, MM).
+    out.mm = Math.max(p.mm * spot, p.mm * mark) + mark;
+    out.im = Math.max(core + mark, out.mm);
+  }
   return out;
 }
 
