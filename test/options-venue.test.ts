@@ -66,10 +66,10 @@ describe("options on a margined venue", () => {
     expect(mean(m.badDebt)).toBe(0);
   });
 
-  it("settles on the mean of the last N oracle readings when the venue asks for a TWAP", () => {
+  it("settles on the time-weighted oracle reading over the window before expiry when the venue asks for a TWAP", () => {
     const twap = run({
       ...scenario(written({ venue: "opt", collateral: 20000 }), 6),
-      venues: { opt: { kind: "options-standard", settlementReadings: 24 } },
+      venues: { opt: { kind: "options-standard", settlementWindow: "24h" } },
       report: { sampleSeries: 6, eventPaths: 6 },
     });
     const ev = twap.events;
@@ -77,10 +77,11 @@ describe("options on a margined venue", () => {
     for (let p = 0; p < 6; p++) {
       const i = ev.type.findIndex((t, k) => t === EventType.settlement && ev.path[k] === p);
       expect(i).toBeGreaterThanOrEqual(0);
-      // Ideal oracle: readings are the hourly prices; the last 24 up to expiry (the expiry's own included).
+      // Ideal oracle: each hourly price holds for an hour, so over [T − 24 h, T] the mean is that of
+      // the 24 hourly prices before expiry (the expiry's own reading holds for no time).
       const prices = se.values.price.filter((_, k) => se.path[k] === p);
-      const last24 = prices.slice(-24);
-      expect(ev.price[i]).toBeCloseTo(last24.reduce((a, b) => a + b, 0) / 24, 9);
+      const window = prices.slice(-25, -1);
+      expect(ev.price[i]).toBeCloseTo(window.reduce((a, b) => a + b, 0) / 24, 9);
     }
   });
 

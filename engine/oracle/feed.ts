@@ -67,3 +67,32 @@ export class OracleFeed {
     return out;
   }
 }
+
+/**
+ * Time-weighted mean over [fromMs, toMs] of a reading that holds from its publication to the next
+ * (Deribit settles on a 30-minute TWAP of its index): publications `publishMs[0..count)` in time
+ * order, the last one landed by `toMs`. The window starts at the first publication when that is
+ * later than `fromMs`; a zero-length window gives the last reading.
+ * @example timeWeightedMean([0, 10, 40], [100, 110, 130], 3, 20, 50) === 3500 / 30 (20 at 110, 10 at 130)
+ */
+export function timeWeightedMean(
+  publishMs: ArrayLike<number>,
+  price: ArrayLike<number>,
+  count: number,
+  fromMs: number,
+  toMs: number,
+): number {
+  if (count <= 0) return Number.NaN;
+  let sum = 0;
+  let span = 0;
+  let end = toMs;
+  for (let j = count - 1; j >= 0 && end > fromMs; j--) {
+    const start = Math.max(publishMs[j] as number, fromMs);
+    if (end > start) {
+      sum += (price[j] as number) * (end - start);
+      span += end - start;
+    }
+    end = start;
+  }
+  return span > 0 ? sum / span : (price[count - 1] as number);
+}

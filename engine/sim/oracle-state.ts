@@ -4,7 +4,7 @@
  * loop, venues and strategy view read every step.
  */
 import type { PathMarket } from "../market.js";
-import { isUsable, OracleFeed } from "../oracle/feed.js";
+import { isUsable, OracleFeed, timeWeightedMean } from "../oracle/feed.js";
 import type { OracleModel } from "../oracle/types.js";
 import type { Rng } from "../rng.js";
 import type { OracleConfig } from "./config.js";
@@ -63,14 +63,13 @@ export class OracleState {
     return landed;
   }
 
-  /** Mean of the last `n` landed publications of asset `a` (fewer at the start; NaN before any). */
-  recentMean(a: number, n: number): number {
+  /**
+   * Time-weighted mean of asset `a`'s landed reading over [fromMs, toMs] (`toMs` now: readings
+   * landed so far; NaN before any), each reading held from its publication to the next.
+   */
+  windowMean(a: number, fromMs: number, toMs: number): number {
     const feed = this.feeds[a] as OracleFeed;
-    const end = feed.index + 1;
-    const start = Math.max(0, end - n);
-    let sum = 0;
-    for (let i = start; i < end; i++) sum += feed.tape.price[i] as number;
-    return end > start ? sum / (end - start) : Number.NaN;
+    return timeWeightedMean(feed.tape.publishMs, feed.tape.price, feed.index + 1, fromMs, toMs);
   }
 
   ageMs(a: number, t: number): number {

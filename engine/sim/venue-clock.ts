@@ -62,7 +62,7 @@ export class VenueClock {
   /** Options venues settle what expired against the oracle, then the next expiry is scheduled. */
   onVenueExpiry(): void {
     const r = this.r;
-    r.book.venues.settleDue(r.t, r.oracleL, (k, n) => r.oracle.recentMean(k - 1, n));
+    r.book.venues.settleDue(r.t, r.oracleL, (k, from) => r.oracle.windowMean(k - 1, from, r.t));
     this.scheduleVenueExpiry();
   }
 

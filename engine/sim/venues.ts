@@ -180,20 +180,21 @@ export class VenueSet {
   }
 
   /**
-   * Settles every due option on the options venues against the oracle: the last reading, or with
-   * `settlementReadings` N > 1 the mean of the last N readings (a TWAP, as Deribit's 30-minute one).
-   * @param mean (ledger asset, n) → mean of that asset's last n oracle readings
+   * Settles every due option on the options venues against the oracle: the last reading, or with a
+   * `settlementWindow` W the time-weighted mean of the reading over [t − W, t] (Deribit's 30-minute
+   * TWAP of its index).
+   * @param mean (ledger asset, from) → time-weighted mean of that asset's reading from `from` to now
    */
-  settleDue(t: number, prices: Float64Array, mean: (asset: number, n: number) => number): void {
+  settleDue(t: number, prices: Float64Array, mean: (asset: number, fromMs: number) => number): void {
     for (const v of this.optionVenues) {
-      const n = v.cfg.settlementReadings;
-      if (n <= 1) {
+      const w = v.cfg.settlementWindowMs;
+      if (w <= 0) {
         v.settleDue(t, prices);
         continue;
       }
       const twap = Float64Array.from(prices);
       for (let k = 1; k < twap.length; k++) {
-        const m = mean(k, n);
+        const m = mean(k, t - w);
         if (m > 0) twap[k] = m;
       }
       v.settleDue(t, twap);

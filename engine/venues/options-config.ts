@@ -16,7 +16,8 @@ export interface OptionsConfig {
   /** Rate for the forward F = S·e^{rT} and discounting (per year, continuous). */
   readonly rate: number;
   readonly liquidationPenalty: number;
-  readonly settlementReadings: number;
+  /** Settlement TWAP window before expiry (ms); 0: the last oracle reading. */
+  readonly settlementWindowMs: number;
   readonly insuranceFund: number;
   readonly revalueMs: number;
 }
@@ -56,12 +57,12 @@ export const OPTIONS_SPECS: ParamSpecs = {
     max: 0.1,
     default: 0.002,
   },
-  settlementReadings: {
-    type: "integer",
+  settlementWindow: {
+    type: "duration",
     description:
-      "expiry settles on the mean of the last N oracle readings given (Deribit: a 30-min TWAP); 1 = last",
-    min: 1,
-    default: 1,
+      "expiry settles on the time-weighted mean of the oracle reading over this window before expiry (Deribit: 30m); 0s = the last reading",
+    min: 0,
+    default: "0s",
   },
   insuranceFund: {
     type: "number",
@@ -106,7 +107,7 @@ export function optionsConfig(params: Params): OptionsConfig {
     },
     rate: params["rate"] as number,
     liquidationPenalty: params["liquidationPenalty"] as number,
-    settlementReadings: params["settlementReadings"] as number,
+    settlementWindowMs: params["settlementWindow"] as number,
     insuranceFund: params["insuranceFund"] as number,
     revalueMs: params["revalueMs"] as number,
   };

@@ -1,5 +1,6 @@
 /** Option margin against REFERENCE's Deribit example (third-party copy, UNVERIFIED) and Black-76. */
 import { describe, expect, it } from "vitest";
+import { timeWeightedMean } from "../oracle/feed.js";
 import { newGreeks } from "../pricing/black.js";
 import {
   inverseShortMargin,
@@ -7,7 +8,6 @@ import {
   newUnitMargin,
   optionMark,
   optionPayoff,
-  twap,
 } from "./options-margin.js";
 
 const inv = { imBase: 0.15, imFloor: 0.1, mm: 0.075 };
@@ -69,8 +69,15 @@ describe("marks, payoff, TWAP", () => {
     expect(optionPayoff(false, 60000, 66000, false)).toBe(0);
     expect(optionPayoff(false, 2000, 1500, false)).toBe(500);
   });
-  it("TWAP of the last N readings", () => {
-    expect(twap([100, 110, 120], 3, 2)).toBe(115);
-    expect(twap([100, 110, 120], 3, 0)).toBe(110);
+  it("settlement TWAP: each reading weighted by how long it held within the window", () => {
+    // Published at 0, 10, 40: over [20, 50] 110 holds 20 and 130 holds 10.
+    expect(timeWeightedMean([0, 10, 40], [100, 110, 130], 3, 20, 50)).toBeCloseTo(3500 / 30, 12);
+    // A window opening before the first publication starts there: 100 for 10, 110 for 10.
+    expect(timeWeightedMean([0, 10, 40], [100, 110, 130], 2, -10, 20)).toBeCloseTo(105, 12);
+    // A burst of readings just before the end barely moves it (hourly 3 000, then 3 300 and 3 310).
+    const t = [0, 3600, 7200, 10800, 14340, 14400].map((s) => s * 1000);
+    const p = [3000, 3000, 3000, 3000, 3300, 3310];
+    expect(timeWeightedMean(t, p, 6, 14400e3 - 1800e3, 14400e3)).toBeCloseTo(3010, 9);
+    expect(timeWeightedMean(t, p, 6, 14400e3, 14400e3)).toBe(3310); // zero window: the last reading
   });
 });

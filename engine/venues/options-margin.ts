@@ -105,15 +105,3 @@ export function optionPayoff(isCall: boolean, strike: number, settle: number, in
   if (!(d > 0)) return 0;
   return inverse ? d / settle : d;
 }
-
-/**
- * Settlement price: arithmetic mean of the last `n` of `count` readings (Deribit settles on a
- * 30-minute TWAP of its index; pass the oracle readings of that window). n ≤ 0 or ≥ count: all.
- * @example twap([100, 110, 120], 3, 2) === 115
- */
-export function twap(readings: ArrayLike<number>, count: number, n: number): number {
-  const k = n > 0 && n < count ? n : count;
-  let s = 0;
-  for (let i = count - k; i < count; i++) s += readings[i] as number;
-  return s / k;
-}

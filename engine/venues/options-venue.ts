@@ -25,7 +25,6 @@ import {
   linearShortMargin,
   newUnitMargin,
   optionMark,
-  twap,
   type UnitMargin,
 } from "./options-margin.js";
 import { nextExpiryMs, settleDue, settleInstrument } from "./options-settlement.js";
@@ -214,11 +213,6 @@ export class OptionsVenue implements SelfLiquidating {
   /** Books a fill: the premium moves between the account and `#market`. */
   book(a: number, i: number, qty: number, price: number): void {
     bookFill(this, a, i, qty, price);
-  }
-
-  /** Settlement price from the last `settlementReadings` of `count` oracle readings (TWAP). */
-  settlementPrice(readings: ArrayLike<number>, count: number): number {
-    return twap(readings, count, this.cfg.settlementReadings);
   }
 
   /** Earliest expiry of an unsettled instrument (Infinity when none): the loop's next wake-up. */
