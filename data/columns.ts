@@ -124,3 +124,16 @@ function requireKeys(
       );
   }
 }
+
+/**
+ * Whether the file has a column of a known role (open, high, volume…) that the table did not read
+ * (a `read: "required"` load): then a row's other cells are unknown.
+ */
+export function hasUnreadRoles(
+  header: readonly string[],
+  mapping: Readonly<Record<string, string>>,
+): boolean {
+  const read = new Set(Object.values(mapping));
+  const known = new Set(Object.values(ALIASES).flat());
+  return header.some((h) => !read.has(h) && known.has(normalizeName(h)));
+}

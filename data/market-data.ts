@@ -105,7 +105,8 @@ async function loadOne(spec: AssetDataSpec, baseDir: string): Promise<LoadedSeri
   const wanted = [spec.column ?? "close", spec.vol, spec.funding].filter((c): c is string => c !== undefined);
   return loadSeries(file, {
     require: wanted.map(columnKey),
-    read: "required",
+    // All columns under the gap policy: a bar is null only if every cell of its row is empty.
+    read: spec.nullRows === "gap" ? "all" : "required",
     ...(spec.format !== undefined ? { format: spec.format } : {}),
     ...(spec.from !== undefined ? { from: spec.from } : {}),
     ...(spec.to !== undefined ? { to: spec.to } : {}),

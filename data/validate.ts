@@ -7,6 +7,7 @@
  *   `negative_volume`, `negative_vol` (implied vol), `ohlc_inconsistent` (high below open/close/low,
  *   or low above open/close); `no_rows` for a file without data.
  */
+import { hasUnreadRoles } from "./columns.js";
 import { cellIssue, type IssueList } from "./issues.js";
 import type { CellProblem, RawTable } from "./raw.js";
 import { formatTime } from "./time-text.js";
@@ -15,9 +16,15 @@ import { type DataIssue, TIME_KEY } from "./types.js";
 const NON_NEGATIVE: Readonly<Record<string, string>> = { volume: "negative_volume", iv: "negative_vol" };
 const ANY_SIGN = new Set(["funding"]);
 
-/** Entry indices of all-null rows (time readable, every value missing), in file order. */
+/**
+ * Entry indices of all-null rows (time readable, every value missing), in file order. When the
+ * file has price or volume columns that were not read (only the required ones were), no row can be
+ * judged all-null: its missing cells are reported one by one, so a row with only its close blank
+ * is a `missing_value`, never a dropped bar.
+ */
 export function findNullRows(raw: RawTable): number[] {
   const valueKeys = Object.keys(raw.columns).length;
+  if (hasUnreadRoles(raw.header, raw.mapping)) return [];
   const perIndex = new Map<number, number>();
   for (const p of raw.problems) {
     if (p.kind === "missing" && p.key !== TIME_KEY) perIndex.set(p.index, (perIndex.get(p.index) ?? 0) + 1);
