@@ -181,6 +181,16 @@ book:
       /book\[0\]\.debt: venue "lend" refuses to lend 100000 USDC/,
     ],
     [
+      "collateral the venue does not list",
+      LOAN.replace(
+        "assets: { ETH: { model: { kind: gbm, spot: 2000, vol: 0.6 } } }",
+        "assets: { ETH: { model: { kind: gbm, spot: 2000, vol: 0.6 } }, BTC: { model: { kind: gbm, spot: 60000, vol: 0.6 } } }",
+      )
+        .replace("kind: aave-v3", "kind: compound-v3, collaterals: { ETH: {} }")
+        .replace("collateral: { ETH: 1 }", "collateral: { BTC: 1 }"),
+      /book\[0\]\.collateral: venue "lend" does not take 1 BTC as collateral/,
+    ],
+    [
       "a borrow of a non-borrowable asset",
       LOAN.replace("{ USDC: 1000 }", "{ ETH: 0.1 }").replace("kind: aave-v3", "kind: compound-v3"),
       /book\[0\]\.debt: venue "lend" refuses/,

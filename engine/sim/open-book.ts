@@ -45,7 +45,13 @@ export function openLoan(r: PathRunner, loan: LoanSpec): void {
   const a = b.venues.lendAccount(m, b.wallet);
   for (const [asset, amount] of loan.collateral) {
     b.ledger.transfer(b.owner, b.wallet, asset, amount, Reason.deposit);
-    m.deposit(r.t, a, asset, amount);
+    if (!m.deposit(r.t, a, asset, amount)) {
+      refused(
+        r,
+        `${loan.where}.collateral`,
+        `venue "${loan.venue}" does not take ${amount} ${b.ledger.assets[asset]} as collateral`,
+      );
+    }
   }
   for (const [asset, amount] of loan.debt) {
     if (!m.borrow(r.t, a, asset, amount, r.oracleL)) {
