@@ -106,3 +106,31 @@ describe("lending liquidation costs", () => {
     expect(liquidated).toBeGreaterThan(0);
   });
 });
+
+describe("perp liquidation checks", () => {
+  it("checks right after a funding payment, not at the next oracle update", () => {
+    // Long 10 ETH at 3 000 on 1 600 of margin (IM 1 500, MM 900); funding of 3 % a payment takes 900
+    // at 08:00, leaving 700 < MM. The oracle (24 h heartbeat, 50 % deviation) does not update that day.
+    const start = Date.parse("2024-01-01T00:00:00Z");
+    const out = run({
+      name: "funding-liquidation",
+      seed: 3,
+      paths: 2,
+      clock: { start: "2024-01-01T00:00:00Z", horizon: "1d", step: "1h" },
+      market: { assets: { ETH: { model: { kind: "gbm", spot: 3000, drift: 0, vol: 0.0001 } } } },
+      oracle: { kind: "push", deviation: 0.5, heartbeat: "24h", delay: "0s" },
+      venues: {
+        perp: { kind: "perp-linear", imf: 0.05, mmf: 0.03, fundingSource: "fixed", fundingRate: 0.03 },
+      },
+      book: [{ kind: "perp", underlying: "ETH", qty: 10, collateral: 1600 }],
+      strategy: { kind: "hold" },
+      report: { sampleSeries: 0, eventPaths: 2 },
+    });
+    const ev = out.events;
+    for (let p = 0; p < 2; p++) {
+      const i = ev.type.findIndex((t, k) => t === EventType.liquidation && ev.path[k] === p);
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(ev.timeMs[i]).toBe(start + 8 * 3_600_000);
+    }
+  });
+});

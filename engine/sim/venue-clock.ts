@@ -85,5 +85,7 @@ export class VenueClock {
     }
     r.book.venues.fund(r.t, r.oracleL, this.fundingInputs);
     this.scheduleFunding();
+    // Funding moved margin: check at this instant (liquidation phase), not at the next oracle update.
+    this.scheduleLiquidation(r.t);
   }
 }
