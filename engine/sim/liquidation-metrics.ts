@@ -3,9 +3,10 @@
  * bad debt and insurance draws are kept for every path; see EventLog). A liquidation's venue is the
  * first word of its detail (every venue writes its name first).
  * - collateralLost: lending — the collateral seized, at the liquidation price; perp and options —
- *   the liquidation fee or penalty charged (closing at mark only realises PnL already in equity).
- * - liquidationPenalty: the bonus (lending, protocol share included) or fee (perp, options) the
- *   trader paid beyond the debt repaid or the position closed.
+ *   what the liquidation cost beyond closing at mark: the fee or penalty charged, plus (perp) the
+ *   price concession of a close moved by impact (closing at mark only realises PnL already in equity).
+ * - liquidationPenalty: the bonus (lending, protocol share included) or that cost (perp, options)
+ *   the trader paid beyond the debt repaid or the position closed.
  */
 import { type EventLog, EventType } from "../events.js";
 import type { PathMetrics } from "./path-metrics.js";

@@ -93,12 +93,14 @@ function closeFraction(v: PerpVenue, t: number, a: number, phi: number, prices: 
     v.ledger.transfer(v.acct[a] as number, v.insuranceAcct, v.quote, charged, Reason.liquidation);
   for (const [m, dq, price] of closed) {
     const share = fee > 0 ? (Math.abs(dq) * price * v.cfg.liquidationFee) / fee : 0;
+    // What the liquidation cost beyond closing at mark: the fee charged and the price concession.
+    const concession = Math.abs(dq) * Math.abs(price - v.mark(m, prices));
     v.events.push(t, EventType.liquidation, {
       account: v.owners[a] ?? "",
       asset: v.ledger.assets[v.markets[m] as number] ?? "",
       size: dq,
       price,
-      bonus: charged * share,
+      bonus: charged * share + concession,
       shortfall: 0,
       detail: `${v.name} perp liquidation, fraction ${phi}`,
     });

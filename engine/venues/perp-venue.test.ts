@@ -178,6 +178,26 @@ describe("costs and screens at the edges", () => {
     expect(partials).toBeGreaterThanOrEqual(5);
   });
 
+  it("a liquidation event carries its whole cost: the fee plus the concession of a close moved by impact", () => {
+    const w = world(["BTC", "USDC"]);
+    const v = build(perpLinearKind, { liquidationFee: 0.01, partial: false }, w, "perp");
+    const m = v.addMarket(0, constantImpact(0.02));
+    const user = wallet(w, "user", { USDC: 1e6 });
+    w.prices[1] = 1;
+    const a = v.open("u", user);
+    v.deposit(0, a, 3500);
+    w.prices[0] = 60000;
+    expect(v.trade(0, a, m, 1, 60000, w.prices)).toBe(true);
+    w.prices[0] = 57500; // equity 1 000 < MM 1 725
+    expect(v.liquidate(1, a, w.prices)).toBe(true);
+    // Sold at 57 500·0.98 = 56 350: concession 1 150; fee 1 % of 56 350 = 563.5, capped at the
+    // equity left, 3 500 − 3 650 < 0 ⇒ nothing charged.
+    const i = w.events.type.indexOf(EventType.liquidation);
+    expect(w.events.price[i]).toBeCloseTo(56350, 6);
+    expect(w.events.bonus[i]).toBeCloseTo(1150, 6);
+    w.ledger.check("liquidation cost");
+  });
+
   it("a short whose margin went negative through a reduction at the market is screened and liquidated", () => {
     // Cross account: short 0.1 BTC at 60 000 and long 50 ETH at 3 000 on 10 000 margin. The ETH
     // long is sold at a market price of 1 500 while the screen's prices still say 3 000, leaving
