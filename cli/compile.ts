@@ -22,6 +22,8 @@ import { venueKinds } from "../engine/venues/kinds.js";
 import { ModelMarket } from "../scenarios/model-market.js";
 import type { ModelContext, PriceModel } from "../scenarios/models/types.js";
 import type { KindConfig, Scenario } from "../scenarios/schema/types.js";
+import { fundingColumn } from "../scenarios/shocks/funding-spike.js";
+import type { Shock } from "../scenarios/shocks/types.js";
 import { KINDS } from "./kinds.js";
 
 export interface CompileOptions {
@@ -56,7 +58,9 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
   const seed = opts.seed ?? s.seed;
   const grid: TimeGrid = opts.replay?.grid ?? clockGrid(s);
   const market = collect(issues, () => {
-    const m = opts.replay ? replaySource(opts.replay) : modelSource(s, grid, seed, opts.modelContext ?? {});
+    const m = opts.replay
+      ? replaySource(opts.replay, shocksOf(s))
+      : modelSource(s, grid, seed, opts.modelContext ?? {});
     m.fill(0, allocMarket(grid, assets, true)); // a dry path: shocks and models check their inputs
     return m;
   });
@@ -253,18 +257,36 @@ function modelSource(s: Scenario, grid: TimeGrid, seed: number, ctx: ModelContex
     }
     return build(KINDS.priceModels, src.model, ctx) as PriceModel;
   });
-  const shocks = s.market.shocks.map((c) => build(KINDS.shocks, c, undefined));
-  return new ModelMarket(s.market.assetNames, models, s.market.correlation, grid, seed, shocks);
+  return new ModelMarket(s.market.assetNames, models, s.market.correlation, grid, seed, shocksOf(s));
 }
 
-/** A historical replay: the same market on every path. */
-function replaySource(m: PathMarket): MarketSource {
+function shocksOf(s: Scenario): Shock[] {
+  return s.market.shocks.map((c) => build(KINDS.shocks, c, undefined) as Shock);
+}
+
+/**
+ * A historical replay: the same market on every path, its prices, vols and funding rates copied,
+ * then the scenario's shocks (and presets) overlaid, as on a model's paths.
+ */
+function replaySource(m: PathMarket, shocks: readonly Shock[]): MarketSource {
+  const index = (name: string) => m.assets.indexOf(name);
   return {
     assets: m.assets,
     random: false,
     fill(_path: number, out: PathMarket) {
-      for (let a = 0; a < m.assets.length; a++)
+      for (let a = 0; a < m.assets.length; a++) {
         (out.price[a] as Float64Array).set(m.price[a] as Float64Array);
+        const vol = out.vol?.[a];
+        if (vol) {
+          const src = m.vol?.[a];
+          if (src) vol.set(src);
+          else vol.fill(Number.NaN);
+        }
+        const funding = m.funding?.[a];
+        if (funding) fundingColumn(out, a).set(funding);
+        else out.funding?.[a]?.fill(Number.NaN);
+      }
+      for (const s of shocks) s.apply(out, index);
     },
   };
 }

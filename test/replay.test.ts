@@ -4,15 +4,16 @@
  * the file, row and problem named.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { readParquet } from "../reports/store.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const DATA = resolve(ROOT, "../shared/data");
 const tmp = mkdtempSync(join(tmpdir(), "ballast-replay-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function ballast(...args: string[]) {
   const r = spawnSync(process.execPath, [join(ROOT, "dist/cli/bin.js"), ...args], {
@@ -43,6 +44,40 @@ report: { sampleSeries: 1, eventPaths: 1 }
 }
 
 describe("historical replay", () => {
+  it("overlays the scenario's shocks on the replayed prices, as on a model's paths", async () => {
+    const data = `{ file: ${join(DATA, "eth-usdt-2020-2022-1h.csv")}, maxGap: 6h }`;
+    const plain = scenario("plain", data);
+    const shocked = join(tmp, "shocked.yaml");
+    writeFileSync(
+      shocked,
+      readFileSync(plain, "utf8").replace(
+        "market:\n",
+        "market:\n  shocks: [{ kind: crash, asset: ETH, at: 2d, size: -0.5 }]\n",
+      ),
+    );
+    const prices = async (file: string) => {
+      const r = ballast("run", file, "--out", tmp, "--quiet");
+      expect(r.code).toBe(0);
+      const rows = await readParquet(join(r.out.trim(), "series.parquet"));
+      return rows.map((row) => [Number(row["timeMs"]), row["price"] as number]);
+    };
+    const before = await prices(plain);
+    const after = await prices(shocked);
+    const at = Date.parse("2020-03-07T00:00:00Z");
+    expect(after.length).toBe(before.length);
+    expect(before.every(([t]) => Number.isFinite(t))).toBe(true);
+    let shockedPoints = 0;
+    before.forEach(([t, p], k) => {
+      const q = (after[k] as number[])[1] as number;
+      if ((t as number) < at) expect(q).toBe(p);
+      else {
+        expect(q).toBeCloseTo((p as number) * 0.5, 9);
+        shockedPoints++;
+      }
+    });
+    expect(shockedPoints).toBeGreaterThan(200);
+  });
+
   it("replays Black Thursday from the real hourly ETH series and states the data range", async () => {
     const r = ballast(
       "run",
