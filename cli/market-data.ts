@@ -53,20 +53,35 @@ function clockWindow(s: Scenario, spec: Record<string, unknown>): Record<string,
   };
 }
 
-/** Preloads the log returns of every file a bootstrap model names. */
+/**
+ * Preloads the log returns of every file a bootstrap model names, on the scenario's clock step:
+ * the file is resampled to that step (a whole multiple of its own, else an error naming both), and
+ * only returns between bars exactly one step apart are kept (none across the file's gaps), so a
+ * resampled return has the variance of one grid step.
+ */
 export async function modelContext(s: Scenario, scenarioFile: string): Promise<ModelContext> {
   const returns = new Map<string, Float64Array>();
+  const stepMs = s.clock?.stepMs;
   for (const name of s.market.assetNames) {
     const model = s.market.assets[name]?.model;
     const ref = model?.kind === "bootstrap" ? (model.params["data"] as string) : undefined;
     if (ref === undefined || returns.has(ref)) continue;
     const file = isAbsolute(ref) ? ref : resolve(dirname(scenarioFile), ref);
-    const { series } = await loadSeries(file, { read: "required" });
-    const close = series.columns["close"] as Float64Array;
-    const r = new Float64Array(Math.max(0, close.length - 1));
-    for (let i = 1; i < close.length; i++)
-      r[i - 1] = Math.log((close[i] as number) / (close[i - 1] as number));
-    returns.set(ref, r);
+    const { series } = await loadSeries(file, {
+      read: "required",
+      ...(stepMs !== undefined ? { resample: stepMs } : {}),
+    });
+    returns.set(ref, oneStepReturns(series.timesMs, series.columns["close"] as Float64Array, stepMs));
   }
   return { historicalReturns: (ref) => returns.get(ref) };
+}
+
+/** Log returns between consecutive bars `stepMs` apart (every consecutive pair without a step). */
+function oneStepReturns(times: Float64Array, close: Float64Array, stepMs: number | undefined): Float64Array {
+  const r: number[] = [];
+  for (let i = 1; i < close.length; i++) {
+    if (stepMs !== undefined && (times[i] as number) - (times[i - 1] as number) !== stepMs) continue;
+    r.push(Math.log((close[i] as number) / (close[i - 1] as number)));
+  }
+  return Float64Array.from(r);
 }
