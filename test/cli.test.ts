@@ -11,6 +11,7 @@ import { readParquet } from "../reports/store.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const BIN = join(ROOT, "dist/cli/bin.js");
+const DEMO = join(ROOT, "scenarios/examples/demo.yaml");
 const tmp = mkdtempSync(join(tmpdir(), "ballast-cli-"));
 
 function ballast(...args: string[]) {
@@ -284,5 +285,23 @@ describe("ballast list and validate", () => {
       minTrade: 0,
     });
     expect(s.venues.perp.mmf).toBe(0.03);
+  });
+});
+
+describe("the machine's time zone", () => {
+  it("does not move a clock start written without an offset: it is UTC everywhere", () => {
+    const f = scenarioFile(
+      "tz.yaml",
+      readFileSync(DEMO, "utf8").replace("2024-01-01T00:00:00Z", "2024-01-01T00:00:00"),
+    );
+    for (const tz of ["UTC", "Asia/Tokyo", "America/New_York"]) {
+      const r = spawnSync(process.execPath, [BIN, "validate", f, "--json"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, TZ: tz },
+      });
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).clock.start).toBe("2024-01-01T00:00:00.000Z");
+    }
   });
 });

@@ -31,7 +31,11 @@ export const HEAD_SPECS: ParamSpecs = {
 };
 
 export const CLOCK_SPECS: ParamSpecs = {
-  start: { type: "string", default: "2024-01-01T00:00:00Z", description: "ISO-8601 UTC start time" },
+  start: {
+    type: "string",
+    default: "2024-01-01T00:00:00Z",
+    description: "ISO-8601 start time (UTC unless it gives an offset)",
+  },
   horizon: { type: "duration", min: 1, description: "simulated span, e.g. 30d" },
   step: { type: "duration", default: "1h", min: 1, description: "market grid step, e.g. 1h or 1m" },
 };

@@ -95,6 +95,17 @@ function pick(raw: Record<string, unknown>, specs: object): Record<string, unkno
   return out;
 }
 
+/**
+ * An ISO-8601 time in UTC unless it carries its own offset: a date-time without `Z` or `±hh:mm`
+ * would otherwise be read in the machine's time zone, and the same file would give other results
+ * on another machine.
+ */
+export function utcTime(text: string): number {
+  const t = text.trim();
+  const zoned = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(t) || !/\d[T ]\d/.test(t);
+  return Date.parse(zoned ? t : `${t}Z`);
+}
+
 function readClock(raw: unknown, issues: Issue[]): ClockSpec | undefined {
   if (!isRecord(raw)) {
     issues.push({
@@ -106,7 +117,7 @@ function readClock(raw: unknown, issues: Issue[]): ClockSpec | undefined {
   }
   const before = issues.length;
   const p = readParams(raw, CLOCK_SPECS, "clock", issues);
-  const startMs = Date.parse(p["start"] as string);
+  const startMs = typeof p["start"] === "string" ? utcTime(p["start"]) : Number.NaN;
   if (typeof p["start"] === "string" && !Number.isFinite(startMs)) {
     issues.push({
       code: "wrong_type",
