@@ -6,7 +6,8 @@ import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { Command, Option } from "commander";
 import { runPaths } from "../engine/sim/run.js";
-import { writeRunFolder } from "../reports/run-folder.js";
+import { prepareOutRoot, writeRunFolder } from "../reports/run-folder.js";
+import { MAX_PATHS } from "../scenarios/schema/sections.js";
 import { compile } from "./compile.js";
 import { parseIntOption } from "./options.js";
 import { DEMO_SCENARIO, PACKAGE_ROOT } from "./paths.js";
@@ -29,7 +30,7 @@ export function runCommand(): Command {
     .argument("[scenario]", "scenario file (.yaml or .json)")
     .addOption(
       new Option("--paths <n>", "number of paths (overrides the scenario)").argParser(
-        parseIntOption("--paths", 1),
+        parseIntOption("--paths", 1, MAX_PATHS),
       ),
     )
     .addOption(
@@ -59,6 +60,7 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
     checkConservation: process.env["BALLAST_CHECK_CONSERVATION"] === "1",
     source: path,
   });
+  await prepareOutRoot(flags.out); // before the paths run: a bad --out fails fast
   const bar = progressBar(cfg.paths, flags.quiet === true);
   let out: ReturnType<typeof runPaths>;
   try {

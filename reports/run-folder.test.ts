@@ -120,7 +120,9 @@ describe("writeRunFolder", () => {
   test("rejects a run name that is not a plain folder name", async () => {
     const out = outRoot();
     for (const name of ["", "a/b", ".hidden", "..", "a\\b"]) {
-      await expect(writeRunFolder(out, name, results())).rejects.toThrow(/run name/);
+      await expect(writeRunFolder(out, name, results())).rejects.toThrow(
+        /name: found .*allowed: a non-empty folder name/,
+      );
     }
     expect(existsSync(out)).toBe(false);
   });

@@ -7,9 +7,11 @@
  * name, so a reader sees either no folder or a complete one. On any error the temporary folder is
  * removed and the error rethrown; nothing half-written remains.
  */
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../engine/errors.js";
+import { runNameProblem } from "../engine/names.js";
 import { renderMarkdown } from "./markdown.js";
 import { copyToParquet, withConnection } from "./store.js";
 import { buildSummary, renderSummaryJson } from "./summary.js";
@@ -88,9 +90,36 @@ export function emptyTable(types: Readonly<Record<string, ColumnType>>): ColumnT
 }
 
 function checkRunName(runName: string): void {
-  if (runName !== "" && !runName.startsWith(".") && !/[/\\\0]/.test(runName)) return;
-  const message = `run name ${JSON.stringify(runName)} is not usable; allowed: a non-empty folder name without "/", "\\" or a leading "."`;
-  throw new InputError([{ code: "bad_name", path: "runName", message }]);
+  const message = runNameProblem(runName);
+  if (message !== undefined) throw new InputError([{ code: "bad_name", path: "name", message }]);
+}
+
+/**
+ * Makes sure run folders can be written under `outRoot` (created if missing) before any work is
+ * done: a path that is a file, lies under a file or cannot be written is bad input naming `--out`.
+ */
+export async function prepareOutRoot(outRoot: string): Promise<void> {
+  try {
+    await mkdir(outRoot, { recursive: true });
+    await access(outRoot, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    const code = errorCode(error) ?? "";
+    const why: Record<string, string> = {
+      EEXIST: "it is a file",
+      ENOTDIR: "a part of it is a file",
+      EACCES: "it cannot be written",
+      EPERM: "it cannot be written",
+      EROFS: "it is on a read-only file system",
+    };
+    if (!(code in why)) throw error;
+    throw new InputError([
+      {
+        code: "bad_output",
+        path: "--out",
+        message: `${JSON.stringify(outRoot)} cannot hold run folders: ${why[code]}; allowed: a folder that exists or can be created, writable`,
+      },
+    ]);
+  }
 }
 
 async function makeTempDir(outRoot: string, runName: string): Promise<string> {

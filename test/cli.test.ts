@@ -305,3 +305,33 @@ describe("the machine's time zone", () => {
     }
   });
 });
+
+describe("names and output folders: exit 2 before any path is run", () => {
+  const demo = readFileSync(DEMO, "utf8");
+  it.each([".hidden", "../../etc/x", "a".repeat(120)])(
+    "refuses the run name %j in validate as in run",
+    (name) => {
+      const f = scenarioFile("named.yaml", demo.replace(/^name: .*$/m, `name: ${JSON.stringify(name)}`));
+      const run = ["run", f, "--out", join(tmp, "named"), "--quiet", "--paths", "5"];
+      for (const args of [["validate", f], run]) {
+        const r = ballast(...args);
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(/- name: found .*allowed: a non-empty folder name/);
+        expect(r.err).not.toMatch(/\n\s+at /);
+      }
+    },
+  );
+  it("refuses an --out that is a file, or lies under one, naming --out", () => {
+    const file = scenarioFile("not-a-folder", "x");
+    for (const out of [file, join(file, "sub")]) {
+      const r = ballast("run", "--out", out, "--quiet", "--paths", "5");
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/- --out: .* cannot hold run folders/);
+    }
+  });
+  it("caps --paths as the scenario's paths are capped", () => {
+    const r = ballast("run", "--paths", "1000000000", "--out", join(tmp, "many"), "--quiet");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--paths must be an integer from 1 to 10000000/);
+  });
+});

@@ -17,15 +17,18 @@ export const TOP_KEYS = [
   "report",
 ] as const;
 
+/** Most paths one run takes (the scenario's `paths` and `--paths` alike). */
+export const MAX_PATHS = 10_000_000;
+
 export const HEAD_SPECS: ParamSpecs = {
-  name: { type: "string", description: "free text, goes into the manifest" },
+  name: { type: "string", description: "names the run folder and goes into the manifest" },
   description: { type: "string", optional: true, description: "free text" },
   seed: { type: "integer", default: 1, min: 0, max: 2 ** 53 - 1, description: "root of every random stream" },
   paths: {
     type: "integer",
     default: 1000,
     min: 1,
-    max: 10_000_000,
+    max: MAX_PATHS,
     description: "number of Monte-Carlo paths",
   },
 };

@@ -4,6 +4,7 @@
  * cross-references each become one Issue naming the field path, what was found and what is allowed.
  */
 import { describeValue, InputError, type Issue } from "../../engine/errors.js";
+import { runNameProblem } from "../../engine/names.js";
 import { checkUnknownKeys, isRecord, readParams } from "../../engine/params.js";
 import { bookHasPerp, readBook } from "./book.js";
 import { readKind, type ScenarioKinds } from "./kinds.js";
@@ -32,6 +33,8 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
   }
   checkUnknownKeys(raw, TOP_KEYS, "", issues);
   const head = readParams(pick(raw, HEAD_SPECS), HEAD_SPECS, "", issues);
+  const nameProblem = typeof head["name"] === "string" ? runNameProblem(head["name"]) : undefined;
+  if (nameProblem !== undefined) issues.push({ code: "bad_name", path: "name", message: nameProblem });
   const market = readMarket(raw["market"], kinds, issues);
   // A pure historical replay takes its clock from the data; `clock`, when given, selects a window.
   const replayOnly =
