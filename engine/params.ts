@@ -159,16 +159,19 @@ export function readValue(v: unknown, spec: ParamSpec, path: string, issues: Iss
 }
 
 /**
- * Reads a kind's parameters from `raw` (the `kind` key is ignored): reports unknown keys, missing
- * required values, wrong types and out-of-range values; fills defaults.
+ * Reads parameters from `raw`: reports unknown keys, missing required values, wrong types and
+ * out-of-range values; fills defaults. A kind's parameters sit beside its `kind` key, which is
+ * allowed (and ignored) unless `kinded` is false (a plain section such as `clock`).
  */
 export function readParams(
   raw: Record<string, unknown>,
   specs: ParamSpecs,
   path: string,
   issues: Issue[],
+  kinded = true,
 ): Record<string, unknown> {
-  checkUnknownKeys(raw, ["kind", ...Object.keys(specs)], path, issues);
+  const keys = Object.keys(specs);
+  checkUnknownKeys(raw, kinded && !keys.includes("kind") ? ["kind", ...keys] : keys, path, issues);
   const out: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(specs)) {
     const v = raw[key];

@@ -335,3 +335,17 @@ describe("names and output folders: exit 2 before any path is run", () => {
     expect(r.err).toMatch(/--paths must be an integer from 1 to 10000000/);
   });
 });
+
+describe("plain sections take no kind", () => {
+  it.each([
+    ["clock", "step: 1h }", "step: 1h, kind: foo }"],
+    ["execution.fees", "maker: 0.0002 }", "maker: 0.0002, kind: foo }"],
+    ["report", "eventPaths: 5 }", "eventPaths: 5, kind: foo }"],
+  ])("reports %s.kind as an unknown key, and lists no kind among the allowed", (section, from, to) => {
+    const f = scenarioFile("kinded.yaml", readFileSync(DEMO, "utf8").replace(from, to));
+    const r = ballast("validate", f);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`- ${section}.kind: unknown key "kind"; allowed: `);
+    expect(r.err).not.toMatch(/allowed: kind,/);
+  });
+});

@@ -48,7 +48,7 @@ export function readFeeSchedule(raw: unknown, path: string, issues: Issue[]): Fe
     return undefined;
   }
   const before = issues.length;
-  const p = readParams(raw, FEE_PARAMS, path, issues);
+  const p = readParams(raw, FEE_PARAMS, path, issues, false);
   if (issues.length !== before) return undefined;
   return Object.freeze({ maker: p["maker"] as number, taker: p["taker"] as number });
 }

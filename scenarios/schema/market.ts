@@ -16,7 +16,7 @@ export function readMarket(raw: unknown, kinds: ScenarioKinds, issues: Issue[]):
     });
     return undefined;
   }
-  const p = readParams(raw, MARKET_SPECS, "market", issues);
+  const p = readParams(raw, MARKET_SPECS, "market", issues, false);
   const assetsRaw = p["assets"];
   const assets: Record<string, AssetSource> = {};
   if (isRecord(assetsRaw)) {
@@ -73,7 +73,7 @@ function readAsset(
     });
     return undefined;
   }
-  return { data: readParams(spec["data"], DATA_SPECS, join(path, "data"), issues) };
+  return { data: readParams(spec["data"], DATA_SPECS, join(path, "data"), issues, false) };
 }
 
 /** A symmetric matrix with unit diagonal and entries in [−1, 1]; positive definiteness is checked when paths are built. */

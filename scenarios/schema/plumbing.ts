@@ -34,7 +34,7 @@ export function readOracle(
   const { faults, consumer, ...rest } = m;
   const model = readKind(kinds.oracles, rest, "oracle", issues);
   const faultList = readKindList(kinds.oracleFaults, faults, "oracle.faults", issues);
-  const c = readParams(isRecord(consumer) ? consumer : {}, CONSUMER_SPECS, "oracle.consumer", issues);
+  const c = readParams(isRecord(consumer) ? consumer : {}, CONSUMER_SPECS, "oracle.consumer", issues, false);
   if (consumer !== undefined && !isRecord(consumer)) {
     issues.push({
       code: "wrong_type",
@@ -71,7 +71,7 @@ export function readExecution(
   const impact = readKind(kinds.impact, m["impact"] ?? DEFAULT_IMPACT, "execution.impact", issues);
   const gas = readKind(kinds.gas, m["gas"] ?? DEFAULT_GAS, "execution.gas", issues);
   const feesRaw = mapping(m["fees"], "execution.fees", issues, "{ maker, taker }") ?? {};
-  const fees = readParams(feesRaw, FEES_SPECS, "execution.fees", issues);
+  const fees = readParams(feesRaw, FEES_SPECS, "execution.fees", issues, false);
   const gasAsset = m["gasAsset"];
   if (gasAsset !== undefined && (typeof gasAsset !== "string" || !assets.includes(gasAsset))) {
     const hint = typeof gasAsset === "string" ? didYouMean(gasAsset, assets) : "";

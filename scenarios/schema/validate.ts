@@ -32,7 +32,7 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
     );
   }
   checkUnknownKeys(raw, TOP_KEYS, "", issues);
-  const head = readParams(pick(raw, HEAD_SPECS), HEAD_SPECS, "", issues);
+  const head = readParams(pick(raw, HEAD_SPECS), HEAD_SPECS, "", issues, false);
   const nameProblem = typeof head["name"] === "string" ? runNameProblem(head["name"]) : undefined;
   if (nameProblem !== undefined) issues.push({ code: "bad_name", path: "name", message: nameProblem });
   const market = readMarket(raw["market"], kinds, issues);
@@ -52,7 +52,7 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
   );
   const liquidators = readLiquidators(raw["liquidators"], kinds, hasLending, issues);
   const strategy = readKind(kinds.strategies, raw["strategy"] ?? { kind: "hold" }, "strategy", issues);
-  const report = readParams(isRecord(raw["report"]) ? raw["report"] : {}, REPORT_SPECS, "report", issues);
+  const report = readParams(isRecord(raw["report"]) ? raw["report"] : {}, REPORT_SPECS, "report", issues, false);
   if (raw["report"] !== undefined && !isRecord(raw["report"])) {
     issues.push({
       code: "wrong_type",
@@ -119,7 +119,7 @@ function readClock(raw: unknown, issues: Issue[]): ClockSpec | undefined {
     return undefined;
   }
   const before = issues.length;
-  const p = readParams(raw, CLOCK_SPECS, "clock", issues);
+  const p = readParams(raw, CLOCK_SPECS, "clock", issues, false);
   const startMs = typeof p["start"] === "string" ? utcTime(p["start"]) : Number.NaN;
   if (typeof p["start"] === "string" && !Number.isFinite(startMs)) {
     issues.push({
