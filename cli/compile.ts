@@ -61,7 +61,9 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
     const m = opts.replay
       ? replaySource(opts.replay, shocksOf(s))
       : modelSource(s, grid, seed, opts.modelContext ?? {});
-    m.fill(0, allocMarket(grid, assets, true)); // a dry path: shocks and models check their inputs
+    const dry = allocMarket(grid, assets, true); // a dry path: shocks and models check their inputs
+    m.fill(0, dry);
+    checkPrices(dry);
     return m;
   });
   const venues = collect(issues, () => venueSpecs(s));
@@ -262,6 +264,28 @@ function modelSource(s: Scenario, grid: TimeGrid, seed: number, ctx: ModelContex
 
 function shocksOf(s: Scenario): Shock[] {
   return s.market.shocks.map((c) => build(KINDS.shocks, c, undefined) as Shock);
+}
+
+/**
+ * The dry path's prices must be positive and at most 1e15 (far above any quote, far below where
+ * PnL sums overflow): parameters that break that (a spot of 1e308, a vol of 1e6) are bad input
+ * named at the asset, not NaN in the results.
+ */
+const MAX_PRICE = 1e15;
+
+function checkPrices(m: PathMarket): void {
+  const issues: Issue[] = [];
+  m.assets.forEach((name, a) => {
+    const p = m.price[a] as Float64Array;
+    const i = p.findIndex((x) => !(x > 0 && x <= MAX_PRICE));
+    if (i < 0) return;
+    issues.push({
+      code: "out_of_range",
+      path: `market.assets.${name}`,
+      message: `the first path's price at step ${i} is ${p[i]}; allowed: parameters (and shocks) that keep prices positive and at most ${MAX_PRICE}`,
+    });
+  });
+  if (issues.length > 0) throw new InputError(issues);
 }
 
 /**

@@ -349,3 +349,21 @@ describe("plain sections take no kind", () => {
     expect(r.err).not.toMatch(/allowed: kind,/);
   });
 });
+
+describe("parameters that break the arithmetic", () => {
+  it.each([
+    ["spot: 3000", "spot: 1e308"],
+    ["vol: 0.8 }", "vol: 1000000 }"],
+  ])("refuses %s → %s at the asset, exit 2, before any run", (from, to) => {
+    const f = scenarioFile("overflow.yaml", readFileSync(DEMO, "utf8").replace(from, to));
+    for (const args of [
+      ["validate", f],
+      ["run", f, "--out", join(tmp, "overflow"), "--quiet", "--paths", "5"],
+    ]) {
+      const r = ballast(...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/- market\.assets\.ETH: the first path's price at step \d+ is/);
+    }
+    expect(() => readdirSync(join(tmp, "overflow"))).toThrow();
+  });
+});
