@@ -52,7 +52,13 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
   );
   const liquidators = readLiquidators(raw["liquidators"], kinds, hasLending, issues);
   const strategy = readKind(kinds.strategies, raw["strategy"] ?? { kind: "hold" }, "strategy", issues);
-  const report = readParams(isRecord(raw["report"]) ? raw["report"] : {}, REPORT_SPECS, "report", issues, false);
+  const report = readParams(
+    isRecord(raw["report"]) ? raw["report"] : {},
+    REPORT_SPECS,
+    "report",
+    issues,
+    false,
+  );
   if (raw["report"] !== undefined && !isRecord(raw["report"])) {
     issues.push({
       code: "wrong_type",
