@@ -367,3 +367,14 @@ describe("parameters that break the arithmetic", () => {
     expect(() => readdirSync(join(tmp, "overflow"))).toThrow();
   });
 });
+
+describe("validate --print", () => {
+  it("prints a scenario that validates to the same filled scenario", () => {
+    const first = ballast("validate", DEMO, "--print");
+    expect(first.code).toBe(0);
+    const printed = scenarioFile("printed.yaml", first.out);
+    const again = ballast("validate", printed, "--json");
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out)).toEqual(JSON.parse(ballast("validate", DEMO, "--json").out));
+  });
+});

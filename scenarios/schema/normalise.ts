@@ -1,6 +1,7 @@
 /**
  * The scenario as plain data with every default filled: what `ballast validate --print` shows and
- * what the manifest's scenario hash covers. Key order is fixed by construction.
+ * what the manifest's scenario hash covers. Key order is fixed by construction, and the result is
+ * itself a valid scenario (durations in ms, options' `expiry`, no null for an absent value).
  */
 import { isoTime } from "../../engine/units.js";
 import { kindToData } from "./kinds.js";
@@ -30,8 +31,8 @@ export function normalise(s: Omit<Scenario, "normalised">): Record<string, unkno
       ...kindToData(s.oracle.model),
       faults: s.oracle.faults.map(kindToData),
       consumer: {
-        maxAge: s.oracle.maxAgeMs ?? null,
-        maxConfRatio: s.oracle.maxConfRatio ?? null,
+        ...(s.oracle.maxAgeMs !== undefined ? { maxAge: s.oracle.maxAgeMs } : {}),
+        ...(s.oracle.maxConfRatio !== undefined ? { maxConfRatio: s.oracle.maxConfRatio } : {}),
       },
     },
     execution: {
@@ -39,12 +40,24 @@ export function normalise(s: Omit<Scenario, "normalised">): Record<string, unkno
       impact: kindToData(s.execution.impact),
       fees: s.execution.fees,
       gas: kindToData(s.execution.gas),
-      gasAsset: s.execution.gasAsset,
+      ...(s.execution.gasAsset !== null && s.execution.gasAsset !== undefined
+        ? { gasAsset: s.execution.gasAsset }
+        : {}),
     },
     venues: Object.fromEntries(Object.entries(s.venues).map(([n, c]) => [n, kindToData(c)])),
     liquidators: s.liquidators.map((l) => ({ name: l.name, ...l.params })),
-    book: s.book,
+    book: s.book.map(bookEntryToData),
     strategy: kindToData(s.strategy),
     report: s.report,
   };
+}
+
+/** A book entry in the file's own keys: `expiry` (ms) for an option, absent values left out. */
+function bookEntryToData(entry: Scenario["book"][number]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entry)) {
+    if (value === null || value === undefined) continue;
+    out[key === "expiryMs" ? "expiry" : key] = value;
+  }
+  return out;
 }
