@@ -1,10 +1,15 @@
 /**
  * Funding spike: writes `rate` into the asset's funding column for every grid point in
- * [at, at + for). The column, when the path has none, is allocated filled with NaN, which the path
- * runner reads as "no override: use the venue's configured funding rate" (engine/sim/path-runner
- * `onFunding`). `rate` is per 8 hours, the funding interval of Binance/Bybit/OKX USDT perps (see
- * REFERENCE "Perpetual futures"); the column holds the rate per funding interval, so a venue with
- * another interval reads it unscaled. Positive: longs pay shorts.
+ * [at, at + for). The column, when the path has none, is allocated filled with NaN, which the
+ * funding clock reads as "no input" (the venue's configured rate). The value is the perp venue's
+ * funding input for an interval, read as its `fundingSource` says:
+ * - `series`: the rate paid each funding interval (per 8 h at the default interval, the interval
+ *   of Binance/Bybit/OKX USDT perps, REFERENCE "Perpetual futures"; a venue with another interval
+ *   pays it per its own interval, unscaled);
+ * - `premium`: the average premium P̄ of Binance's formula, so a spike of 0.003 pays
+ *   0.003 + clamp(0.0001 − 0.003, ±0.0005) = 0.0025;
+ * - `fixed`: ignored.
+ * Positive: longs pay shorts.
  */
 import type { PathMarket } from "../../engine/market.js";
 import type { Params } from "../../engine/params.js";
@@ -46,13 +51,15 @@ export function fundingSpikeShock(p: Params): Shock {
 
 export const fundingSpikeKind: KindDef<Shock> = {
   kind: "funding-spike",
-  summary: "Overrides an asset's perp funding rate (per 8h) inside a window",
+  summary:
+    "Sets an asset's perp funding input inside a window (the rate per interval under fundingSource: series, the premium under premium)",
   params: {
     ...common,
     for: { type: "duration", description: "length of the window", min: 0, exclusiveMin: true },
     rate: {
       type: "number",
-      description: "funding rate per 8h, e.g. 0.003 (0.3 %); positive: longs pay",
+      description:
+        "funding input per interval, e.g. 0.003 (0.3 %): the rate paid under fundingSource series, the premium P̄ under premium; positive: longs pay",
       min: -1,
       max: 1,
     },
