@@ -70,7 +70,7 @@ export function calibrateCommand(loadPrices: LoadPrices): Command {
     .option("--json", "print JSON instead of YAML")
     .action(async (data: string, opts: CalibrateOptions) => {
       const loaded = await loadPrices(data, opts.column);
-      const fit = CALIBRATORS[opts.model](loaded.close, loaded.stepMs);
+      const fit = CALIBRATORS[opts.model](loaded.close, loaded.stepMs, loaded.timesMs);
       const asset = opts.asset ?? assetFromFile(loaded.file);
       const render = opts.json ? renderCalibrationJson : renderCalibration;
       process.stdout.write(render(fit, asset, loaded.file));

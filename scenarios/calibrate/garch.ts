@@ -41,8 +41,8 @@ function unpack(x: readonly number[]): [number, number, number] {
   return [Math.exp(x[0] as number), alpha, persistence - alpha];
 }
 
-export function calibrateGarch(prices: Float64Array, stepMs: number): Calibration {
-  const r = logReturnsOf(prices, stepMs, 100, "garch");
+export function calibrateGarch(prices: Float64Array, stepMs: number, timesMs?: Float64Array): Calibration {
+  const r = logReturnsOf(prices, stepMs, 100, "garch", timesMs);
   const dt = stepYears(stepMs);
   const { mean, variance } = meanVar(r);
   const e = r.map((x) => x - mean);

@@ -24,6 +24,21 @@ describe("calibrateGbm", () => {
     expect(fit.n).toBe(n);
   });
 
+  it("leaves out returns across gaps in the data: each kept return spans one step", () => {
+    // Drop every bar between 10 000 and 12 000: the return across that 2 000-hour hole has the
+    // variance of 2 000 steps, and counting it as one would inflate the fit.
+    const keep = Array.from(price.keys()).filter((i) => i <= 10_000 || i > 12_000);
+    const gappy = Float64Array.from(keep, (i) => price[i] as number);
+    const times = Float64Array.from(keep, (i) => i * MS_PER_HOUR);
+    const withTimes = calibrateGbm(gappy, MS_PER_HOUR, times);
+    expect(withTimes.n).toBe(keep.length - 2);
+    expect(Math.abs((withTimes.params["vol"] as number) - truth.vol)).toBeLessThan(
+      (4 * truth.vol) / Math.sqrt(2 * withTimes.n),
+    );
+    // The same prices read as one regular series count the hole as one step.
+    expect(calibrateGbm(gappy, MS_PER_HOUR).n).toBe(keep.length - 1);
+  });
+
   it("reports the Gaussian log-likelihood at the estimate", () => {
     // Independent computation: Σ log φ(r; a, s²) with a, s² the fitted per-step mean and variance.
     const dt = MS_PER_HOUR / MS_PER_YEAR;

@@ -10,8 +10,8 @@
 import { LOG_2PI, logReturnsOf, meanVar, stepYears } from "./returns.js";
 import type { Calibration } from "./types.js";
 
-export function calibrateGbm(prices: Float64Array, stepMs: number): Calibration {
-  const r = logReturnsOf(prices, stepMs, 2, "gbm");
+export function calibrateGbm(prices: Float64Array, stepMs: number, timesMs?: Float64Array): Calibration {
+  const r = logReturnsOf(prices, stepMs, 2, "gbm", timesMs);
   return gbmFromReturns(r, stepMs, prices[prices.length - 1] as number);
 }
 

@@ -116,9 +116,9 @@ function leverage(ret: Float64Array, rv: Float64Array, x: number, xiTheta: numbe
   return Number.isFinite(rho) ? Math.max(-0.99, Math.min(0.99, rho)) : 0;
 }
 
-export function calibrateHeston(prices: Float64Array, stepMs: number): Calibration {
+export function calibrateHeston(prices: Float64Array, stepMs: number, timesMs?: Float64Array): Calibration {
   const m = Math.max(5, Math.round(MS_PER_DAY / stepMs));
-  const r = logReturnsOf(prices, stepMs, 20 * m, "heston");
+  const r = logReturnsOf(prices, stepMs, 20 * m, "heston", timesMs);
   const dt = stepYears(stepMs);
   const tb = m * dt;
   const { mean } = meanVar(r);

@@ -11,7 +11,7 @@ export { calibrateGarch, calibrateGbm, calibrateHeston, calibrateMerton };
 
 /** Calibrators by model kind, for `ballast calibrate --model`. */
 export const CALIBRATORS: Readonly<
-  Record<CalibratedKind, (prices: Float64Array, stepMs: number) => Calibration>
+  Record<CalibratedKind, (prices: Float64Array, stepMs: number, timesMs?: Float64Array) => Calibration>
 > = {
   gbm: calibrateGbm,
   merton: calibrateMerton,

@@ -84,8 +84,8 @@ function mertonNotes(converged: boolean, ell: number): string[] {
   return notes;
 }
 
-export function calibrateMerton(prices: Float64Array, stepMs: number): Calibration {
-  const r = logReturnsOf(prices, stepMs, 100, "merton");
+export function calibrateMerton(prices: Float64Array, stepMs: number, timesMs?: Float64Array): Calibration {
+  const r = logReturnsOf(prices, stepMs, 100, "merton", timesMs);
   const dt = stepYears(stepMs);
   const x0 = startingPoint(r);
   const fit = nelderMead((x) => -mertonLogLikelihood(r, ...unpack(x)), x0, {
