@@ -33,8 +33,10 @@ export function executeOrder(r: PathRunner, slot: number, c: ExecScratch): void 
   const mid = r.prices[asset] as number;
   const q = quoteFill(wanted, mid, r.t, impact, ex.fees, false, c.quote);
   const qty = q.filledQty;
-  if (qty !== wanted)
-    report(r, qty === 0 ? EventType.rejected : EventType.partialFill, instrument, asset, wanted, qty, mid);
+  if (qty !== wanted) {
+    const why = qty === 0 ? "rejected: no liquidity" : `partially filled: ${qty}`;
+    report(r, qty === 0 ? EventType.rejected : EventType.partialFill, instrument, asset, wanted, qty, why);
+  }
   if (qty === 0) {
     r.rejected++;
     return;
@@ -65,6 +67,27 @@ export function executeOrder(r: PathRunner, slot: number, c: ExecScratch): void 
   }
 }
 
+/**
+ * An order that would reach the venue after the end of the path never fills: the run stops at the
+ * horizon (its results are valued there), so it is reported and counted as rejected.
+ */
+export function expireOrder(r: PathRunner, slot: number, delayMs: number): void {
+  const o = r.orders;
+  const why = `rejected: its ${delayMs} ms latency ends after the end of the path`;
+  report(
+    r,
+    EventType.rejected,
+    o.instrument[slot] as number,
+    o.asset[slot] as number,
+    o.qty[slot] as number,
+    0,
+    why,
+  );
+  o.remove(slot);
+  r.rejected++;
+}
+
+/** Logs what became of an order (`why`: rejected or partially filled, and how) at this instant's mid. */
 function report(
   r: PathRunner,
   type: EventType,
@@ -72,15 +95,15 @@ function report(
   asset: number,
   wanted: number,
   filled: number,
-  mid: number,
+  why: string,
 ): void {
   r.log.push(r.t, type, {
     account: "trader",
     asset: r.cfg.assets[asset] as string,
     size: filled,
-    price: mid,
+    price: r.prices[asset] as number,
     bonus: 0,
     shortfall: 0,
-    detail: `${INSTRUMENT_NAMES[instrument]} order of ${wanted} ${type === EventType.rejected ? "rejected: no liquidity" : `partially filled: ${filled}`}`,
+    detail: `${INSTRUMENT_NAMES[instrument]} order of ${wanted} ${why}`,
   });
 }

@@ -10,18 +10,18 @@ import { type EventLog, EventType } from "../events.js";
 import { allocMarket, type PathMarket } from "../market.js";
 import { EventQueue, Phase, packKey } from "../queue.js";
 import { type Rng, streamFor } from "../rng.js";
-import { Instrument, type IntentSink, type Strategy, type StrategyView } from "../strategy.js";
+import type { Instrument, IntentSink, Strategy, StrategyView } from "../strategy.js";
 import { MS_PER_HOUR } from "../units.js";
 import { Book } from "./book.js";
+import { expireBookOption, openBookOption } from "./book-options.js";
 import type { SimConfig } from "./config.js";
-import { type ExecScratch, executeOrder, newExecScratch } from "./execute.js";
+import { type ExecScratch, executeOrder, expireOrder, newExecScratch } from "./execute.js";
 import { openLoan, openPerp, openVenueOption } from "./open-book.js";
 import { OracleState } from "./oracle-state.js";
 import { OrderBook } from "./orders.js";
 import type { PathMetrics } from "./path-metrics.js";
 import { writePathResults } from "./path-results.js";
 import type { SeriesLog } from "./series.js";
-import { payPremium, settleOption } from "./trading.js";
 import { VenueClock } from "./venue-clock.js";
 import { RunnerView } from "./view.js";
 
@@ -115,7 +115,7 @@ export class PathRunner {
     };
     this.handlers = [
       () => this.clock.onFunding(),
-      (i) => this.onExpiry(i),
+      (i) => expireBookOption(this, i),
       (tag) => {
         this.strategy.onTimer(this.view, this.sink, tag);
         this.flushImmediate();
@@ -187,21 +187,8 @@ export class PathRunner {
     for (const loan of cfg.loans) openLoan(this, loan);
     cfg.options.forEach((o, i) => {
       b.optLive[i] = 0;
-      if (o.venue !== null) {
-        this.venueOptionCollateral += openVenueOption(this, o);
-        return;
-      }
-      const s0 = this.prices[o.asset] as number;
-      b.optAsset[i] = o.asset;
-      b.optCall[i] = o.isCall ? 1 : 0;
-      b.optStrike[i] = o.strike ?? s0;
-      b.optExpiryMs[i] = this.t + o.expiryMs;
-      b.optQty[i] = o.qty;
-      b.optIv[i] = o.iv;
-      b.optLive[i] = 1;
-      const price = b.markOption(i, s0, this.t, o.iv).price;
-      payPremium(b, i, price);
-      this.optionCash -= o.qty * price;
+      if (o.venue !== null) this.venueOptionCollateral += openVenueOption(this, o);
+      else openBookOption(this, o, i);
     });
   }
 
@@ -339,31 +326,13 @@ export class PathRunner {
     });
   }
 
-  /** Settles option i against the oracle price (the settlement price a venue would use). */
-  private onExpiry(i: number): void {
-    const a = this.book.optAsset[i] as number;
-    const s = this.oracle.price[a] as number;
-    const settle = s > 0 ? s : (this.prices[a] as number);
-    const payoff = settleOption(this.book, i, settle);
-    this.optionCash += (this.book.optQty[i] as number) * payoff;
-    this.log.push(this.t, EventType.settlement, {
-      account: "trader",
-      asset: this.cfg.assets[a] as string,
-      size: this.book.optQty[i] as number,
-      price: settle,
-      bonus: 0,
-      shortfall: 0,
-      detail: `option ${i} payoff ${payoff}`,
-    });
-  }
-
   private submit(instrument: Instrument, asset: number, qty: number): void {
     if (qty === 0 || !Number.isFinite(qty)) return;
     const slot = this.orders.add(instrument, asset, qty);
     const lat = this.cfg.execution.latency;
     const delay = Math.ceil(lat.delayMs(this.t, lat.usesStress ? this.stressNow() : 0, this.execRng));
     if (this.t + delay > this.endMs) {
-      this.expire(slot, delay);
+      expireOrder(this, slot, delay);
       return;
     }
     if (delay === 0) {
@@ -374,28 +343,6 @@ export class PathRunner {
       }
       this.immediate[this.nImmediate++] = slot;
     } else this.q.push(this.t + delay, Phase.execution, Kind.exec, slot);
-  }
-
-  /**
-   * An order that would reach the venue after the end of the path never fills: the run stops at
-   * the horizon (its results are valued there), so it is reported as rejected.
-   */
-  private expire(slot: number, delay: number): void {
-    const o = this.orders;
-    const asset = o.asset[slot] as number;
-    const qty = o.qty[slot] as number;
-    const name = o.instrument[slot] === Instrument.perp ? "perp" : "spot";
-    o.remove(slot);
-    this.rejected++;
-    this.log.push(this.t, EventType.rejected, {
-      account: "trader",
-      asset: this.cfg.assets[asset] as string,
-      size: 0,
-      price: this.prices[asset] as number,
-      bonus: 0,
-      shortfall: 0,
-      detail: `${name} order of ${qty} rejected: its ${delay} ms latency ends after the end of the path`,
-    });
   }
 
   /**
