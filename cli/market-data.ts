@@ -8,6 +8,7 @@ import { InputError } from "../engine/errors.js";
 import type { PathMarket } from "../engine/market.js";
 import { isoTime } from "../engine/units.js";
 import type { DataRange } from "../reports/types.js";
+import { logReturnsOf } from "../scenarios/calibrate/returns.js";
 import type { ModelContext } from "../scenarios/models/types.js";
 import type { Scenario } from "../scenarios/schema/types.js";
 
@@ -71,17 +72,10 @@ export async function modelContext(s: Scenario, scenarioFile: string): Promise<M
       read: "required",
       ...(stepMs !== undefined ? { resample: stepMs } : {}),
     });
-    returns.set(ref, oneStepReturns(series.timesMs, series.columns["close"] as Float64Array, stepMs));
+    // The model itself checks it got enough returns (minReturns 0 here).
+    const close = series.columns["close"] as Float64Array;
+    const times = stepMs !== undefined ? series.timesMs : undefined;
+    returns.set(ref, logReturnsOf(close, stepMs ?? series.stepMs, 0, `data "${ref}"`, times));
   }
   return { historicalReturns: (ref) => returns.get(ref) };
-}
-
-/** Log returns between consecutive bars `stepMs` apart (every consecutive pair without a step). */
-function oneStepReturns(times: Float64Array, close: Float64Array, stepMs: number | undefined): Float64Array {
-  const r: number[] = [];
-  for (let i = 1; i < close.length; i++) {
-    if (stepMs !== undefined && (times[i] as number) - (times[i - 1] as number) !== stepMs) continue;
-    r.push(Math.log((close[i] as number) / (close[i - 1] as number)));
-  }
-  return Float64Array.from(r);
 }
