@@ -48,15 +48,7 @@ export function inverseShortMargin(
   p: OptionMarginParams,
   out: UnitMargin,
 ): UnitMargin {
-  const core = Math.max(p.imBase - otmAmount(isCall, fwd, strike) / fwd, p.imFloor);
-  if (isCall) {
-    out.im = core + mark;
-    out.mm = p.mm + mark;
-  } else {
-    out.mm = Math.max(p.mm, p.mm * mark) + mark;
-    out.im = Math.max(core + mark, out.mm);
-  }
-  return out;
+  return shortMargin(isCall, coreRate(isCall, fwd, strike, p), p.mm, mark, p.mm, out);
 }
 
 /** Linear (USDC-margined) short option, per unit of underlying; `mark` in USD. */
@@ -68,13 +60,31 @@ export function linearShortMargin(
   p: OptionMarginParams,
   out: UnitMargin,
 ): UnitMargin {
-  const core = Math.max(p.imBase - otmAmount(isCall, spot, strike) / spot, p.imFloor) * spot;
+  return shortMargin(isCall, coreRate(isCall, spot, strike, p) * spot, p.mm * spot, mark, p.mm, out);
+}
+
+/** max(imBase − OTM/underlying, imFloor): the IM rate on the underlying before the mark. */
+function coreRate(isCall: boolean, underlying: number, strike: number, p: OptionMarginParams): number {
+  return Math.max(p.imBase - otmAmount(isCall, underlying, strike) / underlying, p.imFloor);
+}
+
+/**
+ * The standard rules in the margin unit (coin for inverse, USD for linear): short call
+ * IM = core + mark, MM = base + mark; short put MM = max(base, mm·mark) + mark, IM = max(core + mark, MM).
+ */
+function shortMargin(
+  isCall: boolean,
+  core: number,
+  base: number,
+  mark: number,
+  mm: number,
+  out: UnitMargin,
+): UnitMargin {
   if (isCall) {
     out.im = core + mark;
-    out.mm = p.mm * spot + mark;
+    out.mm = base + mark;
   } else {
-    // Aevo short put: MM = max(0.1·S, 0.1·mark) + mark, IM = max(core·S + mark, MM).
-    out.mm = Math.max(p.mm * spot, p.mm * mark) + mark;
+    out.mm = Math.max(base, mm * mark) + mark;
     out.im = Math.max(core + mark, out.mm);
   }
   return out;
