@@ -163,7 +163,7 @@ describe("liquidations the agents must not give up on", () => {
   it("Aave v3.3 dust: when both the capped and the whole repayment leave dust, repays the most that leaves none", () => {
     // 2 010 X (LT 0.95, bonus 5 %, protocol fee 10 %) against 2 000 USDC, X at 1: HF 0.95475 > 0.95 and
     // both sides ≥ 2 000 USD, so the close factor caps repayment at 50 % (1 000), which would leave
-    // 1 000 USDC of debt but only 2 010 − 1 000·1.045 = 965 X; repaying all 2 000 is capped again.
+    // 1 000 USDC of debt but only 2 010 − 1 000·1.05 = 960 X; repaying all 2 000 is capped again.
     const w = world(["X", "USDC"]);
     const m = build(
       aaveV3Kind,
@@ -188,10 +188,11 @@ describe("liquidations the agents must not give up on", () => {
     w.prices[0] = 1;
     expect(m.healthFactor(a, w.prices)).toBeCloseTo(0.95475, 5);
     expect(engine.step(0, w.prices)).toBe(1);
-    // Largest repayment leaving 1 000 X besides the liquidator's part (Aave's measure) and 1 000 USDC
-    // of debt: (2 010 − 1 000) / (1 + 0.05·0.9) = 966.507…
+    // Largest repayment leaving 1 000 X after the liquidator's part and the protocol fee (Aave v3.3
+    // LiquidationLogic counts both) and 1 000 USDC of debt: (2 010 − 1 000) / 1.05 = 961.904…
     const repaid = 2000 - m.debtAt(a, m.slot(1));
-    expect(repaid).toBeCloseTo(1010 / 1.045, 4);
+    expect(repaid).toBeCloseTo(1010 / 1.05, 4);
+    expect(m.supplyAt(a, m.slot(0))).toBeGreaterThanOrEqual(1000 * (1 - 1e-9));
     expect(m.debtAt(a, m.slot(1))).toBeGreaterThanOrEqual(1000);
     w.ledger.check("dust");
   });

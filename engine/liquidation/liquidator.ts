@@ -164,8 +164,9 @@ export class Liquidator {
 
   /**
    * Largest repayment leaving ≥ L = `minLeftoverUsd` of debt and of collateral (less 1e-9 for
-   * rounding): debt − L/P_d, and (coll − L/P_c)·P_c / (P_d·(1 + bonus·(1 − protocolFee))), since the
-   * liquidator takes repaid·P_d·(1 + bonus)/P_c of collateral less the protocol's share of the bonus.
+   * rounding): debt − L/P_d, and (coll − L/P_c)·P_c / (P_d·(1 + bonus)), since the account loses
+   * repaid·P_d·(1 + bonus)/P_c of collateral — the liquidator's part and the protocol fee together
+   * (Aave v3.3 counts both in MUST_NOT_LEAVE_DUST; see `leavesDust` in ../venues/aave-v3.ts).
    */
   private dustFreeCover(m: LendingMarket, a: number, debtAsset: number, prices: PriceVector): number {
     const rc = m.slot(this.jobColl);
@@ -175,7 +176,7 @@ export class Liquidator {
     const pc = prices[this.jobColl] as number;
     const left = m.cfg.minLeftoverUsd;
     const byDebt = m.debtOf(a, debtAsset) - left / pd;
-    const byColl = ((m.supplyAt(a, rc) - left / pc) * pc) / (pd * (1 + cc.bonus * (1 - cc.protocolFee)));
+    const byColl = ((m.supplyAt(a, rc) - left / pc) * pc) / (pd * (1 + cc.bonus));
     return Math.min(byDebt, byColl) * (1 - 1e-9);
   }
 

@@ -118,8 +118,16 @@ export function seizure(
 
 /**
  * v3.3+ dust rule (`MUST_NOT_LEAVE_DUST`): a liquidation that repays part of the reserve's debt and
- * leaves part of the collateral must leave ≥ `minLeftoverUsd` (1 000 USD, `MIN_LEFTOVER_BASE`) of
- * both. As in the code, the collateral left is measured as balance − the liquidator's part.
+ * leaves part of the collateral must leave ≥ `minLeftoverUsd` (1 000 USD, `MIN_LEFTOVER_BASE =
+ * MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD / 2 = 1000e8` in 8-decimal base currency) of both. The
+ * collateral left is the balance less the liquidator's part *and* the protocol fee, i.e. less the
+ * whole `seized` (aave-dao/aave-v3-origin LiquidationLogic.sol, commit e4cc47e:
+ * `(borrowerCollateralBalance − actualCollateralToLiquidate − liquidationProtocolFeeAmount)·price /
+ * unit ≥ MIN_LEFTOVER_BASE`, fixed there as "not considering fee when validating min_leftover").
+ * The rule applies only when `actualDebtToLiquidate < borrowerReserveDebt` and
+ * `actualCollateralToLiquidate + liquidationProtocolFeeAmount < borrowerCollateralBalance`.
+ * @example 2 000 USDX collateral, repay 956 USDX at bonus 5 %, fee 10 %: seized 1 003.8 leaves 996.2
+ * < 1 000 ⇒ dust (the protocol's test_shouldRevertIfCloseFactorIs100ButCollateralIsBelowThreshold)
  * @returns true when the liquidation would revert for leaving dust.
  */
 export function leavesDust(
@@ -132,7 +140,7 @@ export function leavesDust(
 ): boolean {
   if (!(s.debtRepaid < reserveDebt) || !(s.seized < collBalance)) return false;
   const debtLeft = (reserveDebt - s.debtRepaid) * debtPrice;
-  const collLeft = (collBalance - s.toLiquidator) * collPrice;
+  const collLeft = (collBalance - s.seized) * collPrice;
   return debtLeft < minLeftoverUsd || collLeft < minLeftoverUsd;
 }
 
