@@ -21,7 +21,7 @@ import type { Strategy } from "../engine/strategy.js";
 import { venueKinds } from "../engine/venues/kinds.js";
 import { ModelMarket } from "../scenarios/model-market.js";
 import type { ModelContext, PriceModel } from "../scenarios/models/types.js";
-import type { KindConfig, Scenario } from "../scenarios/schema/types.js";
+import { isDebtTarget, type KindConfig, type Scenario } from "../scenarios/schema/types.js";
 import { fundingColumn } from "../scenarios/shocks/funding-spike.js";
 import type { Shock } from "../scenarios/shocks/types.js";
 import { KINDS } from "./kinds.js";
@@ -96,7 +96,10 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
               where: `book[${i}]`,
               venue: b.venue,
               collateral: ledgerAmounts(s, b.collateral),
-              debt: ledgerAmounts(s, b.debt),
+              debt: isDebtTarget(b.debt) ? [] : ledgerAmounts(s, b.debt),
+              debtTarget: isDebtTarget(b.debt)
+                ? { ...b.debt, asset: [s.market.quote, ...s.market.assetNames].indexOf(b.debt.asset) }
+                : null,
             },
           ]
         : [],

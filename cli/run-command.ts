@@ -10,6 +10,7 @@ import { prepareOutRoot, writeRunFolder } from "../reports/run-folder.js";
 import { MAX_PATHS } from "../scenarios/schema/sections.js";
 import { compile } from "./compile.js";
 import { parseIntOption } from "./options.js";
+import { blameOverrides, collect, parseOverride } from "./overrides.js";
 import { DEMO_SCENARIO, PACKAGE_ROOT } from "./paths.js";
 import { progressBar } from "./progress.js";
 import { toResults } from "./results.js";
@@ -22,6 +23,8 @@ export interface RunFlags {
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly overwrite?: boolean;
+  /** `--set` arguments as given, applied in order. */
+  readonly set?: readonly string[];
 }
 
 export function runCommand(): Command {
@@ -40,6 +43,7 @@ export function runCommand(): Command {
     .option("--json", "print summary.json to stdout")
     .option("--quiet", "no progress bar")
     .option("--overwrite", "replace an existing run folder of the same name")
+    .option("--set <path=value>", "override one scenario field, e.g. book[0].qty=-5 (repeatable)", collect)
     .action(async (file: string | undefined, flags: RunFlags) => {
       const dir = await runScenario(file, flags);
       if (flags.json) process.stdout.write(await readFile(join(dir, "summary.json"), "utf8"));
@@ -50,7 +54,8 @@ export function runCommand(): Command {
 /** Runs a scenario file end to end; returns the run folder. */
 export async function runScenario(file: string | undefined, flags: RunFlags): Promise<string> {
   const path = file ? resolve(file) : DEMO_SCENARIO;
-  const loaded = await loadScenario(path);
+  const overrides = (flags.set ?? []).map((t) => parseOverride(t));
+  const loaded = await loadScenario(path, overrides);
   const s = loaded.scenario;
   const cfg = compile(s, {
     ...(flags.paths !== undefined ? { paths: flags.paths } : {}),
@@ -65,6 +70,8 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
   let out: ReturnType<typeof runPaths>;
   try {
     out = underFile(path, () => runPaths(cfg, { onProgress: (done) => bar.update(done) }));
+  } catch (e) {
+    throw blameOverrides(e, overrides);
   } finally {
     bar.stop();
   }
@@ -74,8 +81,17 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
     scenarioFile: file ? file : relative(PACKAGE_ROOT, DEMO_SCENARIO),
     ...(loaded.replay ? { dataRange: loaded.replay.range } : {}),
   });
-  return writeRunFolder(flags.out, s.name, results, {
-    quantiles: s.report.quantiles,
-    overwrite: flags.overwrite === true,
-  });
+  const manifest =
+    overrides.length > 0
+      ? { ...results.manifest, overrides: overrides.map((o) => o.text) }
+      : results.manifest;
+  return writeRunFolder(
+    flags.out,
+    s.name,
+    { ...results, manifest },
+    {
+      quantiles: s.report.quantiles,
+      overwrite: flags.overwrite === true,
+    },
+  );
 }

@@ -11,6 +11,7 @@ import { validateScenario } from "../scenarios/schema/validate.js";
 import { KINDS } from "./kinds.js";
 import { readScenarioFile } from "./load-scenario.js";
 import { loadReplay, modelContext } from "./market-data.js";
+import { applyOverrides, blameOverrides, type Override } from "./overrides.js";
 import { expandPresets } from "./presets.js";
 
 export interface LoadedScenario {
@@ -20,9 +21,18 @@ export interface LoadedScenario {
   readonly modelContext?: ModelContext;
 }
 
-export async function loadScenario(file: string): Promise<LoadedScenario> {
-  const raw = expandPresets(await readScenarioFile(file), file);
-  const scenario = validateScenario(raw, KINDS, file);
+/** Reads, overrides (`--set`, applied to the file's own data, before presets) and validates. */
+export async function loadScenario(
+  file: string,
+  overrides: readonly Override[] = [],
+): Promise<LoadedScenario> {
+  let scenario: Scenario;
+  try {
+    const raw = expandPresets(applyOverrides(await readScenarioFile(file), overrides), file);
+    scenario = validateScenario(raw, KINDS, file);
+  } catch (e) {
+    throw blameOverrides(e, overrides);
+  }
   const replay = await loadReplay(scenario, file);
   const modelCtx = replay ? undefined : await modelContext(scenario, file);
   return { file, scenario, ...(replay ? { replay } : {}), ...(modelCtx ? { modelContext: modelCtx } : {}) };

@@ -40,8 +40,14 @@ export function renderMarkdown(summary: Summary): string {
 /** `ballast run <scenario> --seed S --paths N`, the scenario being `scenarioFile` when the manifest has one. */
 export function reproduceCommand(m: Readonly<Record<string, unknown>>): string {
   const file = typeof m["scenarioFile"] === "string" ? m["scenarioFile"] : String(m["scenarioName"]);
-  const arg = /^[\w./@:+-]+$/.test(file) ? file : `'${file.replaceAll("'", "'\\''")}'`;
-  return `ballast run ${arg} --seed ${String(m["seed"])} --paths ${String(m["paths"])}`;
+  const sets = Array.isArray(m["overrides"])
+    ? m["overrides"].map((o) => ` --set ${shellWord(String(o))}`)
+    : [];
+  return `ballast run ${shellWord(file)} --seed ${String(m["seed"])} --paths ${String(m["paths"])}${sets.join("")}`;
+}
+
+function shellWord(word: string): string {
+  return /^[\w./@:+-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
 
 function manifestSection(m: Readonly<Record<string, unknown>>): string {

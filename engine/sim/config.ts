@@ -57,6 +57,12 @@ export interface LoanSpec {
   /** Ledger asset index and amount of each collateral and debt asset. */
   readonly collateral: readonly (readonly [number, number])[];
   readonly debt: readonly (readonly [number, number])[];
+  /** Debt as a target at the start (replaces `debt`): borrow ledger asset `asset` to this LTV or HF. */
+  readonly debtTarget: {
+    readonly asset: number;
+    readonly ltv?: number;
+    readonly healthFactor?: number;
+  } | null;
 }
 
 /** A venue of the scenario: built afresh on every path's ledger. */

@@ -53,7 +53,10 @@ export function openLoan(r: PathRunner, loan: LoanSpec): void {
       );
     }
   }
-  for (const [asset, amount] of loan.debt) {
+  const debt = loan.debtTarget
+    ? [[loan.debtTarget.asset, targetDebt(m, a, loan.debtTarget, r.oracleL)]]
+    : loan.debt;
+  for (const [asset, amount] of debt as readonly (readonly [number, number])[]) {
     if (!m.borrow(r.t, a, asset, amount, r.oracleL)) {
       refused(
         r,
@@ -62,6 +65,22 @@ export function openLoan(r: PathRunner, loan: LoanSpec): void {
       );
     }
   }
+}
+
+/**
+ * The debt (tokens of `target.asset`) that puts account `a` at the target, at the oracle prices:
+ * LTV = debt value / Σ collateral value, so debt = ltv · Σ supplyᵢ·Pᵢ / P_debt; Aave's
+ * HF = Σ supplyᵢ·Pᵢ·LTᵢ / debt value, so debt = Σ supplyᵢ·Pᵢ·LTᵢ / (HF · P_debt).
+ */
+function targetDebt(
+  m: LendingMarket,
+  a: number,
+  target: NonNullable<LoanSpec["debtTarget"]>,
+  prices: Float64Array,
+): number {
+  const price = prices[target.asset] as number;
+  if (target.ltv !== undefined) return (target.ltv * m.collateralValue(a, prices, 0)) / price;
+  return m.collateralValue(a, prices, 2) / ((target.healthFactor as number) * price);
 }
 
 /**

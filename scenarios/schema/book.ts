@@ -3,7 +3,7 @@ import type { Issue } from "../../engine/errors.js";
 import { describeValue } from "../../engine/errors.js";
 import { didYouMean, isRecord, join, readParams } from "../../engine/params.js";
 import { LOAN_SPECS, OPTION_SPECS, PERP_ENTRY_SPECS } from "./sections.js";
-import type { BookEntry, KindConfig, OptionEntry, PerpEntry } from "./types.js";
+import type { BookEntry, DebtTarget, KindConfig, OptionEntry, PerpEntry } from "./types.js";
 
 const ENTRY_KINDS = ["option", "perp", "loan"];
 const LENDING_KINDS = ["aave-v3", "compound-v3"];
@@ -159,9 +159,54 @@ function readLoan(
   const p = readParams(item, LOAN_SPECS, path, issues);
   const venue = venueOf(p["venue"], LENDING_KINDS, venues, path, issues);
   const collateral = readAmounts(p["collateral"], join(path, "collateral"), assets, issues);
-  const debt = readAmounts(p["debt"], join(path, "debt"), assets, issues);
+  const debt = isTargetRaw(p["debt"])
+    ? readDebtTarget(p["debt"], join(path, "debt"), assets, issues)
+    : readAmounts(p["debt"], join(path, "debt"), assets, issues);
   if (issues.length > before || venue === undefined) return undefined;
   return { kind: "loan", venue, collateral, debt };
+}
+
+const TARGET_KEYS = ["ltv", "healthFactor"];
+
+function isTargetRaw(v: unknown): v is Record<string, unknown> {
+  return isRecord(v) && TARGET_KEYS.some((k) => k in v);
+}
+
+/** `{ ltv: 0 < x < 1 }` or `{ healthFactor: x > 0 }`, with an optional `asset` (default: the quote). */
+function readDebtTarget(
+  v: Record<string, unknown>,
+  path: string,
+  assets: readonly string[],
+  issues: Issue[],
+): DebtTarget {
+  const allowed = ["ltv", "healthFactor", "asset"];
+  for (const k of Object.keys(v)) {
+    if (!allowed.includes(k))
+      issues.push({
+        code: "unknown_key",
+        path: join(path, k),
+        message: `unknown key "${k}"${didYouMean(k, allowed)}; allowed: ltv or healthFactor, and asset`,
+      });
+  }
+  if ("ltv" in v && "healthFactor" in v)
+    issues.push({ code: "conflict", path, message: "both ltv and healthFactor given; allowed: one of them" });
+  const asset = v["asset"] ?? assets[0];
+  if (typeof asset !== "string" || !assets.includes(asset))
+    issues.push({
+      code: "unknown_asset",
+      path: join(path, "asset"),
+      message: `found ${describeValue(asset)}${typeof asset === "string" ? didYouMean(asset, assets) : ""}; allowed: ${assets.join(", ")}`,
+    });
+  const key = "ltv" in v ? "ltv" : "healthFactor";
+  const x = v[key];
+  const ok = typeof x === "number" && Number.isFinite(x) && x > 0 && (key === "healthFactor" || x < 1);
+  if (!ok)
+    issues.push({
+      code: "out_of_range",
+      path: join(path, key),
+      message: `found ${describeValue(x)}; allowed: ${key === "ltv" ? "a loan-to-value between 0 and 1 (exclusive)" : "a health factor > 0"}`,
+    });
+  return { asset: asset as string, [key]: x as number };
 }
 
 /** `{ ASSET: amount ≥ 0 }` over known ledger assets (the quote and the market's assets). */

@@ -153,7 +153,8 @@ export const LOAN_SPECS: ParamSpecs = {
   debt: {
     type: "record",
     default: {},
-    description: "asset → amount borrowed at the start, e.g. { USDC: 14000 }",
+    description:
+      "asset → amount borrowed at the start, e.g. { USDC: 14000 }, or a target at the start prices: { ltv: 0.7 } or { healthFactor: 1.5 } (optional asset, default the quote)",
   },
 };
 

@@ -63,7 +63,23 @@ export interface LoanEntry {
   readonly venue: string;
   /** Asset name → token amount. */
   readonly collateral: Readonly<Record<string, number>>;
-  readonly debt: Readonly<Record<string, number>>;
+  /** Asset name → token amount, or a target at the start prices (`{ ltv: 0.7 }`). */
+  readonly debt: Readonly<Record<string, number>> | DebtTarget;
+}
+
+/**
+ * Debt written as a target at the start: borrow `asset` (default: the quote) up to the loan-to-value
+ * `ltv` (debt value / collateral value) or the health factor `healthFactor` (Aave: Σ collateral
+ * value · LT / debt value), at the oracle prices when the book opens.
+ */
+export interface DebtTarget {
+  readonly asset: string;
+  readonly ltv?: number;
+  readonly healthFactor?: number;
+}
+
+export function isDebtTarget(d: LoanEntry["debt"]): d is DebtTarget {
+  return typeof d["asset"] === "string";
 }
 
 export type BookEntry = OptionEntry | PerpEntry | LoanEntry;
