@@ -7,12 +7,12 @@
  * name, so a reader sees either no folder or a complete one. On any error the temporary folder is
  * removed and the error rethrown; nothing half-written remains.
  */
-import { constants } from "node:fs";
-import { access, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../engine/errors.js";
 import { runNameProblem } from "../engine/names.js";
 import { renderMarkdown } from "./markdown.js";
+import { makeOutRoot } from "./out-root.js";
 import { copyToParquet, withConnection } from "./store.js";
 import { buildSummary, renderSummaryJson } from "./summary.js";
 import {
@@ -96,30 +96,19 @@ function checkRunName(runName: string): void {
 
 /**
  * Makes sure run folders can be written under `outRoot` (created if missing) before any work is
- * done: a path that is a file, lies under a file or cannot be written is bad input naming `--out`.
+ * done: an empty path, a file or a path under one, a dangling symbolic link, a kernel file system
+ * (/proc, /sys) or a folder that cannot be written is bad input naming `--out`, reported at once.
  */
 export async function prepareOutRoot(outRoot: string): Promise<void> {
-  try {
-    await mkdir(outRoot, { recursive: true });
-    await access(outRoot, constants.W_OK | constants.X_OK);
-  } catch (error) {
-    const code = errorCode(error) ?? "";
-    const why: Record<string, string> = {
-      EEXIST: "it is a file",
-      ENOTDIR: "a part of it is a file",
-      EACCES: "it cannot be written",
-      EPERM: "it cannot be written",
-      EROFS: "it is on a read-only file system",
-    };
-    if (!(code in why)) throw error;
-    throw new InputError([
-      {
-        code: "bad_output",
-        path: "--out",
-        message: `${JSON.stringify(outRoot)} cannot hold run folders: ${why[code]}; allowed: a folder that exists or can be created, writable`,
-      },
-    ]);
-  }
+  const why = await makeOutRoot(outRoot);
+  if (why === undefined) return;
+  throw new InputError([
+    {
+      code: "bad_output",
+      path: "--out",
+      message: `${JSON.stringify(outRoot)} cannot hold run folders: ${why}; allowed: a folder that exists or can be created, writable, on a disk file system`,
+    },
+  ]);
 }
 
 async function makeTempDir(outRoot: string, runName: string): Promise<string> {
