@@ -12,8 +12,10 @@ import {
 describe("Compound v3 absorb (REFERENCE worked example: 10 WETH, debt 17 000)", () => {
   it("safe at 2 000 (17 900 ≥ 17 000), liquidatable at 1 890 (16 915.5)", () => {
     expect(compoundLiquidatable(17000, 10 * 2000 * 0.895)).toBe(false);
-    expect(10 * 1890 * 0.895).toBeCloseTo(16915.5, 9);
     expect(compoundLiquidatable(17000, 10 * 1890 * 0.895)).toBe(true);
+    // Comet: liquidatable iff liquidity = Σ coll·P·liquidateCF − debt < 0; equality is safe.
+    expect(compoundLiquidatable(17000, 17000)).toBe(false);
+    expect(compoundLiquidatable(17000, 17000 * (1 - 1e-12))).toBe(true);
   });
   it("absorb credits 17 955 ⇒ user keeps +955 USDC", () => {
     const a = absorb(17000, 10 * 1890 * 0.95, 1, newAbsorption());
