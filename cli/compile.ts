@@ -210,6 +210,10 @@ function venueSpecs(s: Scenario): VenueSpec[] {
         events: new EventLog(),
       });
     } catch (e) {
+      if (e instanceof InputError) {
+        issues.push(...e.issues);
+        return [];
+      }
       const msg = e instanceof Error ? e.message : String(e);
       issues.push({
         code: "bad_venue",

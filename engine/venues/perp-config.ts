@@ -2,18 +2,23 @@
  * Parameters of the `perp-linear` venue (a linear, USD-margined perpetual exchange) and their
  * resolution into a PerpConfig. Defaults: dYdX v4 Large-Cap IMF 5 % / MMF 3 % (mainnet genesis),
  * Binance funding (8 h, I = 0.01 %, clamp 0.05 %), funding cap 600 %·(IMF − MMF) (dYdX v4).
- * Optional Binance-style notional tiers replace the flat IMF/MMF.
+ * Optional Binance-style notional tiers replace the flat IMF/MMF; `markets` sets them per market
+ * (./perp-markets.ts), as Binance and dYdX do.
  */
 import type { Issue } from "../errors.js";
 import type { ParamSpecs, Params } from "../params.js";
-import { dydxFundingCap, flatTiers, type MarginTiers, makeTiers } from "./perp-rules.js";
+import { checkMargin, checkMarkets, MARKET_SPECS, marginTiers, marketTiers } from "./perp-markets.js";
+import { dydxFundingCap, type MarginTiers } from "./perp-rules.js";
 
 export type FundingSource = "fixed" | "series" | "premium";
 export type Bankruptcy = "socialise" | "adl";
 
 export interface PerpConfig {
   readonly quote: string;
+  /** Venue-wide tiers: the default of every market. */
   readonly tiers: MarginTiers;
+  /** Per-market tiers keyed by the underlying's ledger asset name (`markets: { ETH: … }`). */
+  readonly markets: Readonly<Record<string, MarginTiers>>;
   readonly fundingIntervalMs: number;
   readonly fundingSource: FundingSource;
   readonly fundingRate: number;
@@ -64,6 +69,11 @@ export const PERP_SPECS: ParamSpecs = {
     description: "initial margin fraction per tier (1 / max leverage)",
     min: 0,
     max: 1,
+    optional: true,
+  },
+  markets: {
+    type: "record",
+    description: `per-market margin keyed by the underlying asset, e.g. { ETH: { imf: 0.1, mmf: 0.05 } } or { ETH: { tierFloors, tierMmr, tierImf } }; keys ${Object.keys(MARKET_SPECS).join(", ")}: tiers replace the venue's, imf/mmf alone make the market flat (a key left out takes the venue-wide value), an asset without an entry uses the venue-wide tiers`,
     optional: true,
   },
   fundingInterval: {
@@ -122,33 +132,10 @@ export const PERP_SPECS: ParamSpecs = {
   },
 };
 
-const nums = (v: unknown): number[] | undefined => (Array.isArray(v) ? (v as number[]) : undefined);
-
-/** Tier invariants: same lengths, floors start at 0 and increase, MMR ≤ IMF, both non-decreasing. */
+/** Tier invariants (venue-wide and per market): see ./perp-markets.ts. */
 export function checkPerp(params: Params, path: string, issues: Issue[]): void {
-  const bad = (message: string) => issues.push({ code: "invariant", path, message });
-  if ((params["mmf"] as number) >= (params["imf"] as number))
-    bad(`found mmf ${String(params["mmf"])} ≥ imf ${String(params["imf"])}; allowed: mmf < imf`);
-  const f = nums(params["tierFloors"]);
-  const m = nums(params["tierMmr"]);
-  const i = nums(params["tierImf"]);
-  if (f === undefined && m === undefined && i === undefined) return;
-  if (!f || !m || !i || f.length !== m.length || f.length !== i.length || f.length === 0) {
-    bad("tierFloors, tierMmr and tierImf must be given together, with the same non-zero length");
-    return;
-  }
-  for (let k = 0; k < f.length; k++) {
-    const prev = k === 0 ? undefined : k - 1;
-    if (k === 0 && f[0] !== 0) bad("found tierFloors[0] ≠ 0; allowed: the first floor is 0");
-    if (prev !== undefined && !((f[k] as number) > (f[prev] as number)))
-      bad(`found tierFloors not increasing at ${k}`);
-    if (
-      prev !== undefined &&
-      ((m[k] as number) < (m[prev] as number) || (i[k] as number) < (i[prev] as number))
-    )
-      bad(`found a tier rate decreasing at ${k}; allowed: non-decreasing`);
-    if ((m[k] as number) >= (i[k] as number)) bad(`found tierMmr[${k}] ≥ tierImf[${k}]; allowed: MMR < IMF`);
-  }
+  checkMargin(params, params, path, issues);
+  checkMarkets(params, path, issues);
 }
 
 const EIGHT_HOURS_MS = 8 * 3_600_000;
@@ -159,16 +146,12 @@ const EIGHT_HOURS_MS = 8 * 3_600_000;
  * REFERENCE "Perpetual futures").
  */
 export function perpConfig(params: Params): PerpConfig {
-  const imf = params["imf"] as number;
-  const mmf = params["mmf"] as number;
-  const f = nums(params["tierFloors"]);
-  const m = nums(params["tierMmr"]);
-  const i = nums(params["tierImf"]);
-  const tiers = f && m && i ? makeTiers(f, m, i) : flatTiers(imf, mmf);
+  const tiers = marginTiers(params, params);
   const fundingIntervalMs = params["fundingInterval"] as number;
   return {
     quote: String(params["quote"]),
     tiers,
+    markets: marketTiers(params),
     fundingIntervalMs,
     fundingSource: params["fundingSource"] as FundingSource,
     fundingRate: params["fundingRate"] as number,

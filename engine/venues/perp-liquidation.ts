@@ -24,7 +24,7 @@
  */
 import { EventType } from "../events.js";
 import { Reason } from "../ledger.js";
-import { maintenanceMargin, tieredLiquidationPrice } from "./perp-rules.js";
+import { type MarginTiers, maintenanceMargin, tieredLiquidationPrice } from "./perp-rules.js";
 import type { PerpVenue } from "./perp-venue.js";
 import type { PriceVector } from "./types.js";
 
@@ -218,7 +218,9 @@ export function crossLiquidationPrice(v: PerpVenue, a: number, m: number, prices
     const qk = q[k] as number;
     if (k === m || qk === 0) continue;
     const mark = v.mark(k, prices);
-    others += qk * (mark - (e[k] as number)) - maintenanceMargin(v.cfg.tiers, Math.abs(qk) * mark);
+    others +=
+      qk * (mark - (e[k] as number)) - maintenanceMargin(v.tiers[k] as MarginTiers, Math.abs(qk) * mark);
   }
-  return tieredLiquidationPrice(v.cfg.tiers, others, size > 0 ? 1 : -1, Math.abs(size), e[m] as number);
+  const tiers = v.tiers[m] as MarginTiers;
+  return tieredLiquidationPrice(tiers, others, size > 0 ? 1 : -1, Math.abs(size), e[m] as number);
 }

@@ -4,7 +4,7 @@
  * `closed·(price − entry)` against `#market` (Reason.trade); increases average the entry price.
  */
 import { Reason } from "../ledger.js";
-import { initialMargin } from "./perp-rules.js";
+import { initialMargin, type MarginTiers } from "./perp-rules.js";
 import type { PerpVenue } from "./perp-venue.js";
 import type { PriceVector } from "./types.js";
 
@@ -29,7 +29,6 @@ export function tradePerp(
     }
     // One pass over the account: equity at marks and the IM of its other positions.
     const es = v.entry[a] as number[];
-    const tiers = v.cfg.tiers;
     let eq = v.cash(a);
     let im = 0;
     for (let k = 0; k < qs.length; k++) {
@@ -37,10 +36,10 @@ export function tradePerp(
       if (x === 0) continue;
       const mk = prices[v.markets[k] as number] as number;
       eq += x * (mk - (es[k] as number));
-      if (k !== m) im += initialMargin(tiers, Math.abs(x) * mk);
+      if (k !== m) im += initialMargin(v.tiers[k] as MarginTiers, Math.abs(x) * mk);
     }
     const mark = v.mark(m, prices) || price;
-    im += initialMargin(tiers, Math.abs(next) * mark);
+    im += initialMargin(v.tiers[m] as MarginTiers, Math.abs(next) * mark);
     eq += dq * (mark - price) - feeQuote - slippageQuote;
     if (eq < im) return v.reject(t, a, m, dq, `equity ${eq} below initial margin ${im}`);
   }

@@ -9,6 +9,7 @@
  * to the internal `${venue}#insurance`. Liquidation and bankruptcy: ./perp-liquidation.ts.
  */
 
+import { InputError } from "../errors.js";
 import type { EventLog } from "../events.js";
 import { EventType } from "../events.js";
 import type { ImpactModel } from "../execution/types.js";
@@ -16,7 +17,7 @@ import { type Ledger, Reason } from "../ledger.js";
 import type { PerpConfig } from "./perp-config.js";
 import { fundIfDue, fundingRateFor, settleFunding, startFunding } from "./perp-funding.js";
 import { crossLiquidationPrice, liquidatePerp } from "./perp-liquidation.js";
-import { initialMargin, maintenanceMargin, tieredLiquidationPrice } from "./perp-rules.js";
+import { initialMargin, type MarginTiers, maintenanceMargin, tieredLiquidationPrice } from "./perp-rules.js";
 import { fillPerp, tradePerp } from "./perp-trade.js";
 import { TriggerKind, Triggers } from "./trigger.js";
 import { type PriceVector, positionAccountName, type SelfLiquidating, venueAccountName } from "./types.js";
@@ -26,6 +27,8 @@ export class PerpVenue implements SelfLiquidating {
   /** Market → ledger asset of its underlying (marks are read from `prices[asset]`). */
   readonly markets: number[] = [];
   readonly impact: (ImpactModel | undefined)[] = [];
+  /** Market → its margin tiers (`cfg.markets[asset name]`, else the venue-wide `cfg.tiers`). */
+  readonly tiers: MarginTiers[] = [];
   readonly owners: string[] = [];
   readonly acct: number[] = [];
   readonly wallet: number[] = [];
@@ -51,6 +54,16 @@ export class PerpVenue implements SelfLiquidating {
     this.insuranceAcct = ledger.account(venueAccountName(name, "insurance"));
     this.feesAcct = ledger.account(venueAccountName(name, "fees"), true);
     ledger.transfer(this.marketAcct, this.insuranceAcct, this.quote, cfg.insuranceFund, Reason.deposit); // seed, not a draw
+    for (const asset of Object.keys(cfg.markets)) {
+      if (!ledger.assets.includes(asset) || asset === cfg.quote)
+        throw new InputError([
+          {
+            code: "unknown_asset",
+            path: `venues.${name}.markets.${asset}`,
+            message: `found a market on "${asset}"; allowed: an asset of the market (${ledger.assets.filter((x) => x !== cfg.quote).join(", ")})`,
+          },
+        ]);
+    }
   }
 
   get accountCount(): number {
@@ -62,6 +75,7 @@ export class PerpVenue implements SelfLiquidating {
     const m = this.markets.length;
     this.markets.push(asset);
     this.impact.push(impact);
+    this.tiers.push(this.cfg.markets[this.ledger.assets[asset] as string] ?? this.cfg.tiers);
     for (let a = 0; a < this.owners.length; a++) {
       this.qty[a]?.push(0);
       this.entry[a]?.push(0);
@@ -113,7 +127,8 @@ export class PerpVenue implements SelfLiquidating {
     for (let m = 0; m < q.length; m++) {
       if (q[m] === 0) continue;
       const n = Math.abs(q[m] as number) * this.mark(m, prices);
-      s += margin === 0 ? maintenanceMargin(this.cfg.tiers, n) : initialMargin(this.cfg.tiers, n);
+      const tiers = this.tiers[m] as MarginTiers;
+      s += margin === 0 ? maintenanceMargin(tiers, n) : initialMargin(tiers, n);
     }
     return s;
   }
@@ -168,7 +183,7 @@ export class PerpVenue implements SelfLiquidating {
     const size = q[mm] as number;
     const side = size > 0 ? 1 : -1;
     const ep = (this.entry[a] as number[])[mm] as number;
-    const lp = tieredLiquidationPrice(this.cfg.tiers, this.cash(a), side, Math.abs(size), ep);
+    const lp = tieredLiquidationPrice(this.tiers[mm] as MarginTiers, this.cash(a), side, Math.abs(size), ep);
     this.triggers.setPrice(a, this.markets[mm] as number, -1, lp, side);
   }
 
