@@ -4,19 +4,26 @@ import { Command } from "commander";
 import { stringify } from "yaml";
 import { runPaths } from "../engine/sim/run.js";
 import { compile } from "./compile.js";
+import { readScenarioFile } from "./load-scenario.js";
 import { blameOverrides, collect, parseOverride } from "./overrides.js";
+import { expandPresets } from "./presets.js";
+import { printableScenario } from "./print-scenario.js";
 import { loadScenario, underFile } from "./scenario.js";
 
 export function validateCommand(): Command {
   return new Command("validate")
     .description("check a scenario file and print every problem (exit 2 when there are any)")
     .argument("<scenario>", "scenario file (.yaml or .json)")
-    .option("--print", "print the scenario with every default filled")
+    .option(
+      "--print",
+      "print the scenario with every default filled (durations in units, venue assets expanded)",
+    )
     .option("--json", "print the filled scenario as JSON")
     .option("--set <path=value>", "override one scenario field, e.g. book[0].qty=-5 (repeatable)", collect)
     .action(async (file: string, flags: { print?: boolean; json?: boolean; set?: string[] }) => {
       const overrides = (flags.set ?? []).map((t) => parseOverride(t));
-      const loaded = await loadScenario(resolve(file), overrides);
+      const path = resolve(file);
+      const loaded = await loadScenario(path, overrides);
       const { scenario } = loaded;
       // Building it checks what needs the parts together (venues vs assets, correlations, shocks…),
       // and one path checks that the venues accept the book at the start prices.
@@ -33,9 +40,14 @@ export function validateCommand(): Command {
       } catch (e) {
         throw blameOverrides(e, overrides);
       }
-      if (flags.json) process.stdout.write(`${JSON.stringify(scenario.normalised, null, 2)}\n`);
-      else if (flags.print) process.stdout.write(stringify(scenario.normalised));
-      else
+      if (flags.json || flags.print) {
+        // The file as written gives the units of its durations (an overridden one is re-derived).
+        const printed = printableScenario(
+          scenario.normalised,
+          expandPresets(await readScenarioFile(path), path),
+        );
+        process.stdout.write(flags.json ? `${JSON.stringify(printed, null, 2)}\n` : stringify(printed));
+      } else
         process.stdout.write(
           `${file}: ok (${scenario.market.assetNames.join(", ")}; ${scenario.paths} paths)\n`,
         );

@@ -14,6 +14,11 @@ export interface KindDef<T, Ctx = void> {
   readonly params: ParamSpecs;
   /** Cross-field checks beyond the per-parameter specs (e.g. LTV ≤ LT). */
   readonly check?: (params: Params, path: string, issues: Issue[]) => void;
+  /**
+   * The parameters as the kind uses them, nested defaults filled (e.g. a lending venue's per-asset
+   * table), for `ballast validate --print`; absent when `params` already say everything.
+   */
+  readonly effective?: (params: Params) => Params;
   readonly create: (params: Params, ctx: Ctx) => T;
 }
 

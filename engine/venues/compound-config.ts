@@ -73,6 +73,19 @@ function reserve(asset: string, fields: Partial<ReserveConfig>): ReserveConfig {
   };
 }
 
+/** Each collateral of validated `compound-v3` parameters with its effective values. */
+export function compoundCollateralTable(params: Params): Record<string, Record<string, unknown>> {
+  return readAssetTable(
+    params["collaterals"],
+    COMPOUND_COLLATERAL_SPECS,
+    COMPOUND_ROWS,
+    {},
+    [],
+    "collaterals",
+    [],
+  );
+}
+
 export function compoundConfig(params: Params): LendingConfig {
   const p = (k: string) => num(params[k]);
   const curve = new CompoundCurves(
@@ -85,15 +98,7 @@ export function compoundConfig(params: Params): LendingConfig {
     utilization: num(params["utilization"], p("borrowKink")),
     marketSupply: num(params["marketSupply"], 1e9),
   });
-  const table = readAssetTable(
-    params["collaterals"],
-    COMPOUND_COLLATERAL_SPECS,
-    COMPOUND_ROWS,
-    {},
-    [],
-    "collaterals",
-    [],
-  );
+  const table = compoundCollateralTable(params);
   const colls = Object.entries(table).map(([asset, c]) =>
     reserve(asset, {
       ltv: num(c["borrowCF"]),

@@ -136,9 +136,14 @@ export function checkAave(params: Params, path: string, issues: Issue[]): void {
   }
 }
 
+/** Each asset of validated `aave-v3` parameters with its effective values (REFERENCE defaults filled). */
+export function aaveAssetTable(params: Params): Record<string, Record<string, unknown>> {
+  return readAssetTable(params["assets"], AAVE_ASSET_SPECS, AAVE_ROWS, AAVE_NO_ROW, [], "assets", []);
+}
+
 /** Resolves validated `aave-v3` parameters into a config (throws nothing: call after `check`). */
 export function aaveConfig(params: Params): LendingConfig {
-  const table = readAssetTable(params["assets"], AAVE_ASSET_SPECS, AAVE_ROWS, AAVE_NO_ROW, [], "assets", []);
+  const table = aaveAssetTable(params);
   const reserves = Object.entries(table).map(([asset, a]): ReserveConfig => {
     const uOpt = num(a["uOpt"], 0.8);
     return {

@@ -3,8 +3,13 @@
  * default, so `ballast list` prints them. Per-asset tables are nested; see ./lending-config.ts.
  */
 import type { KindDef } from "../registry.js";
-import { COMPOUND_COLLATERAL_SPECS, checkCompound, compoundConfig } from "./compound-config.js";
-import { AAVE_ASSET_SPECS, aaveConfig, checkAave } from "./lending-config.js";
+import {
+  COMPOUND_COLLATERAL_SPECS,
+  checkCompound,
+  compoundCollateralTable,
+  compoundConfig,
+} from "./compound-config.js";
+import { AAVE_ASSET_SPECS, aaveAssetTable, aaveConfig, checkAave } from "./lending-config.js";
 import { LendingMarket } from "./lending-market.js";
 import type { VenueCtx } from "./types.js";
 
@@ -45,6 +50,7 @@ export const aaveV3Kind: KindDef<LendingMarket, VenueCtx> = {
     },
   },
   check: checkAave,
+  effective: (params) => ({ ...params, assets: aaveAssetTable(params) }),
   create: (params, ctx) => new LendingMarket(ctx.name, aaveConfig(params), ctx.ledger, ctx.events),
 };
 
@@ -108,5 +114,6 @@ export const compoundV3Kind: KindDef<LendingMarket, VenueCtx> = {
     },
   },
   check: checkCompound,
+  effective: (params) => ({ ...params, collaterals: compoundCollateralTable(params) }),
   create: (params, ctx) => new LendingMarket(ctx.name, compoundConfig(params), ctx.ledger, ctx.events),
 };
