@@ -1,23 +1,20 @@
 /**
- * The command line as users and CI scripts see it: the executable, its exit codes (0 / 2 / 3), its
- * run folder, byte-identical reruns, and one clear message per bad field — never a stack trace.
+ * The command line as users and CI scripts see it: its exit codes (0 / 2 / 3), its run folder,
+ * byte-identical reruns, and one clear message per bad field — never a stack trace. A few tests
+ * start the built executable (its exit status, stdout/stderr separation, a real run, a hang that
+ * only a process shows); the other cases call `main()` in this process (test/cli-harness.ts), the
+ * same code without a process start each.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { readParquet } from "../reports/store.js";
+import { ballast, ballastProcess, ROOT } from "./cli-harness.js";
 
-const ROOT = resolve(import.meta.dirname, "..");
-const BIN = join(ROOT, "dist/cli/bin.js");
 const DEMO = join(ROOT, "scenarios/examples/demo.yaml");
 const tmp = mkdtempSync(join(tmpdir(), "ballast-cli-"));
-
-function ballast(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 function scenarioFile(name: string, text: string): string {
   const f = join(tmp, name);
@@ -38,9 +35,11 @@ strategy: { kind: delta-hedge, every: 4h }
 `;
 
 describe("ballast run", () => {
-  it("runs the demo and writes a complete run folder", () => {
-    const r = ballast("run", "--paths", "40", "--out", join(tmp, "demo"), "--quiet");
+  it("runs the demo through the executable and writes a complete run folder", () => {
+    const r = ballastProcess(["run", "--paths", "40", "--out", join(tmp, "demo"), "--quiet"]);
     expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    expect(r.out).toMatch(/^\S+\n$/);
     const dir = r.out.trim();
     expect(readdirSync(dir).sort()).toEqual([
       "events.parquet",
@@ -59,8 +58,9 @@ describe("ballast run", () => {
 
   it("gives byte-identical summary.json and identical parquet contents for the same scenario and seed", async () => {
     const f = scenarioFile("same.yaml", GOOD);
-    const a = ballast("run", f, "--out", join(tmp, "same"), "--quiet").out.trim();
-    const b = ballast("run", f, "--out", join(tmp, "same"), "--quiet").out.trim();
+    // One run in a process of its own, one in this process: nothing may depend on the process.
+    const a = ballastProcess(["run", f, "--out", join(tmp, "same"), "--quiet"]).out.trim();
+    const b = (await ballast("run", f, "--out", join(tmp, "same"), "--quiet")).out.trim();
     expect(a).not.toBe(b);
     expect(readFileSync(join(b, "summary.json"), "utf8")).toBe(readFileSync(join(a, "summary.json"), "utf8"));
     for (const table of ["paths", "events", "series"]) {
@@ -68,14 +68,14 @@ describe("ballast run", () => {
         await readParquet(join(a, `${table}.parquet`)),
       );
     }
-    const c = ballast("run", f, "--seed", "4", "--out", join(tmp, "same"), "--quiet").out.trim();
+    const c = (await ballast("run", f, "--seed", "4", "--out", join(tmp, "same"), "--quiet")).out.trim();
     expect(readFileSync(join(c, "summary.json"), "utf8")).not.toBe(
       readFileSync(join(a, "summary.json"), "utf8"),
     );
   });
 
-  it("prints the summary with --json", () => {
-    const r = ballast(
+  it("prints the summary with --json", async () => {
+    const r = await ballast(
       "run",
       scenarioFile("json.yaml", GOOD),
       "--json",
@@ -119,9 +119,10 @@ describe("bad input: exit code 2, every bad field named, no stack trace", () => 
   ];
   for (const [what, text, patterns] of cases) {
     for (const cmd of ["run", "validate"]) {
-      it(`${what} (${cmd})`, () => {
+      it(`${what} (${cmd})`, async () => {
         const file = scenarioFile(`${what.replace(/\W/g, "-")}.yaml`, text);
-        const r = cmd === "run" ? ballast(cmd, file, "--out", join(tmp, "bad")) : ballast(cmd, file);
+        const r =
+          cmd === "run" ? await ballast(cmd, file, "--out", join(tmp, "bad")) : await ballast(cmd, file);
         expect(r.code).toBe(2);
         for (const p of patterns) expect(r.err).toMatch(p);
         expect(r.err).not.toMatch(/\n\s+at /);
@@ -130,23 +131,40 @@ describe("bad input: exit code 2, every bad field named, no stack trace", () => 
     }
   }
 
-  it("a missing file and a bad flag", () => {
-    const missing = ballast("run", join(tmp, "nope.yaml"));
+  it("through the executable: exit status 2, the problems on stderr only, no stack trace", () => {
+    const file = scenarioFile("process-bad.yaml", GOOD.replace("kind: delta-hedge", "kind: delta-hegde"));
+    const r = ballastProcess(["validate", file]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/^ballast: bad input\n.*process-bad\.yaml: 1 problem\n {2}- strategy\.kind: /);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    const ok = ballastProcess(["validate", DEMO]);
+    expect(ok).toEqual({ code: 0, out: `${DEMO}: ok (ETH; 1000 paths)\n`, err: "" });
+  });
+
+  it("through the executable: an --out under /proc is exit 2 at once, not a hang", () => {
+    const r = ballastProcess(["run", "--out", "/proc/ballast-runs", "--quiet", "--paths", "5"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/- --out: "\/proc\/ballast-runs" cannot hold run folders: it lies on procfs/);
+  });
+
+  it("a missing file and a bad flag", async () => {
+    const missing = await ballast("run", join(tmp, "nope.yaml"));
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/no such file/);
-    const flag = ballast("run", "--paths", "-3");
+    const flag = await ballast("run", "--paths", "-3");
     expect(flag.code).toBe(2);
     expect(flag.err).toMatch(/--paths/);
   });
 
-  it("an unknown preset, or one whose assets the market lacks", () => {
-    const typo = ballast(
+  it("an unknown preset, or one whose assets the market lacks", async () => {
+    const typo = await ballast(
       "validate",
       scenarioFile("preset1.yaml", GOOD.replace("market: {", "market: { presets: [mar-202], ")),
     );
     expect(typo.code).toBe(2);
     expect(typo.err).toMatch(/market\.presets\[0\]: unknown preset "mar-202" \(did you mean "mar-2020"\?\)/);
-    const luna = ballast(
+    const luna = await ballast(
       "validate",
       scenarioFile("preset2.yaml", GOOD.replace("market: {", "market: { presets: [luna-ust-2022], ")),
     );
@@ -154,8 +172,8 @@ describe("bad input: exit code 2, every bad field named, no stack trace", () => 
     expect(luna.err).toMatch(/preset "luna-ust-2022" shocks UST, LUNA, which market.assets lacks/);
   });
 
-  it("writes no run folder for bad input", () => {
-    ballast(
+  it("writes no run folder for bad input", async () => {
+    await ballast(
       "run",
       scenarioFile("bad2.yaml", GOOD.replace("paths: 20", "paths: x")),
       "--out",
@@ -224,9 +242,12 @@ book:
     ],
   ];
   for (const [what, text, pattern] of cases) {
-    it(what, () => {
+    it(what, async () => {
       const file = scenarioFile(`venue-${what.replace(/\W/g, "-")}.yaml`, text);
-      for (const r of [ballast("validate", file), ballast("run", file, "--out", join(tmp, "bad-venue"))]) {
+      for (const r of [
+        await ballast("validate", file),
+        await ballast("run", file, "--out", join(tmp, "bad-venue")),
+      ]) {
         expect(r.code).toBe(2);
         expect(r.err).toMatch(pattern);
         expect(r.err).not.toMatch(/\n\s+at /);
@@ -234,31 +255,31 @@ book:
     });
   }
 
-  it("the same loan within its LTV validates and runs", () => {
+  it("the same loan within its LTV validates and runs", async () => {
     const file = scenarioFile("loan-ok.yaml", LOAN);
-    expect(ballast("validate", file).code).toBe(0);
-    expect(ballast("run", file, "--out", join(tmp, "loan-ok"), "--quiet").code).toBe(0);
+    expect((await ballast("validate", file)).code).toBe(0);
+    expect((await ballast("run", file, "--out", join(tmp, "loan-ok"), "--quiet")).code).toBe(0);
   });
 });
 
 describe("ballast list and validate", () => {
-  it("lists every kind with parameters and defaults", () => {
-    const r = ballast("list");
+  it("lists every kind with parameters and defaults", async () => {
+    const r = await ballast("list");
     expect(r.code).toBe(0);
     for (const k of ["gbm", "delta-hedge", "hold", "push", "sqrt", "amm"])
       expect(r.out).toContain(`  ${k} — `);
     expect(r.out).toMatch(/every: duration \(≥ 1\), default "1h" — interval between re-hedges/);
-    expect(ballast("list", "oracles").out).not.toContain("delta-hedge");
-    expect(ballast("list", "oracels").code).toBe(2);
-    const venues = ballast("list", "venues").out;
+    expect((await ballast("list", "oracles")).out).not.toContain("delta-hedge");
+    expect((await ballast("list", "oracels")).code).toBe(2);
+    const venues = (await ballast("list", "venues")).out;
     for (const k of ["aave-v3", "compound-v3", "perp-linear", "options-standard"])
       expect(venues).toContain(`  ${k} — `);
     expect(venues).toMatch(/closeFactorRule: enum one of v3\.0\|v3\.3, default "v3\.3"/);
     expect(venues).toMatch(/mmf: number \(> 0 and ≤ 1\), default 0\.03/);
   });
 
-  it("expands a preset into the scenario's shocks", () => {
-    const r = ballast(
+  it("expands a preset into the scenario's shocks", async () => {
+    const r = await ballast(
       "validate",
       scenarioFile("preset3.yaml", GOOD.replace("market: {", "market: { presets: [mar-2020], ")),
       "--json",
@@ -273,14 +294,14 @@ describe("ballast list and validate", () => {
     expect(product).toBeLessThan(1);
   });
 
-  it("prints the scenario with every default filled", () => {
-    const r = ballast("validate", scenarioFile("print.yaml", GOOD), "--json");
+  it("prints the scenario with every default filled", async () => {
+    const r = await ballast("validate", scenarioFile("print.yaml", GOOD), "--json");
     expect(r.code).toBe(0);
     const s = JSON.parse(r.out);
     expect(s.oracle.kind).toBe("ideal");
     expect(s.strategy).toMatchObject({
       kind: "delta-hedge",
-      every: 4 * 3_600_000,
+      every: "4h",
       with: "perp",
       minTrade: 0,
     });
@@ -289,19 +310,24 @@ describe("ballast list and validate", () => {
 });
 
 describe("the machine's time zone", () => {
-  it("does not move a clock start written without an offset: it is UTC everywhere", () => {
+  it("does not move a clock start written without an offset: it is UTC everywhere", async () => {
     const f = scenarioFile(
       "tz.yaml",
       readFileSync(DEMO, "utf8").replace("2024-01-01T00:00:00Z", "2024-01-01T00:00:00"),
     );
-    for (const tz of ["UTC", "Asia/Tokyo", "America/New_York"]) {
-      const r = spawnSync(process.execPath, [BIN, "validate", f, "--json"], {
-        cwd: ROOT,
-        encoding: "utf8",
-        env: { ...process.env, TZ: tz },
-      });
-      expect(r.status).toBe(0);
-      expect(JSON.parse(r.stdout).clock.start).toBe("2024-01-01T00:00:00.000Z");
+    const saved = process.env["TZ"];
+    try {
+      // Node re-reads TZ when it is assigned, so the zones can be tried in this process.
+      for (const tz of ["Asia/Tokyo", "America/New_York"]) {
+        process.env["TZ"] = tz;
+        expect(new Date(2024, 0, 1).getTimezoneOffset()).not.toBe(0);
+        const r = await ballast("validate", f, "--json");
+        expect(r.code).toBe(0);
+        expect(JSON.parse(r.out).clock.start).toBe("2024-01-01T00:00:00.000Z");
+      }
+    } finally {
+      if (saved === undefined) delete process.env["TZ"];
+      else process.env["TZ"] = saved;
     }
   });
 });
@@ -310,27 +336,27 @@ describe("names and output folders: exit 2 before any path is run", () => {
   const demo = readFileSync(DEMO, "utf8");
   it.each([".hidden", "../../etc/x", "a".repeat(120)])(
     "refuses the run name %j in validate as in run",
-    (name) => {
+    async (name) => {
       const f = scenarioFile("named.yaml", demo.replace(/^name: .*$/m, `name: ${JSON.stringify(name)}`));
       const run = ["run", f, "--out", join(tmp, "named"), "--quiet", "--paths", "5"];
       for (const args of [["validate", f], run]) {
-        const r = ballast(...args);
+        const r = await ballast(...args);
         expect(r.code).toBe(2);
         expect(r.err).toMatch(/- name: found .*allowed: a non-empty folder name/);
         expect(r.err).not.toMatch(/\n\s+at /);
       }
     },
   );
-  it("refuses an --out that is a file, or lies under one, naming --out", () => {
+  it("refuses an --out that is a file, or lies under one, naming --out", async () => {
     const file = scenarioFile("not-a-folder", "x");
     for (const out of [file, join(file, "sub")]) {
-      const r = ballast("run", "--out", out, "--quiet", "--paths", "5");
+      const r = await ballast("run", "--out", out, "--quiet", "--paths", "5");
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/- --out: .* cannot hold run folders/);
     }
   });
-  it("caps --paths as the scenario's paths are capped", () => {
-    const r = ballast("run", "--paths", "1000000000", "--out", join(tmp, "many"), "--quiet");
+  it("caps --paths as the scenario's paths are capped", async () => {
+    const r = await ballast("run", "--paths", "1000000000", "--out", join(tmp, "many"), "--quiet");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--paths must be an integer from 1 to 10000000/);
   });
@@ -341,9 +367,9 @@ describe("plain sections take no kind", () => {
     ["clock", "step: 1h }", "step: 1h, kind: foo }"],
     ["execution.fees", "maker: 0.0002 }", "maker: 0.0002, kind: foo }"],
     ["report", "eventPaths: 5 }", "eventPaths: 5, kind: foo }"],
-  ])("reports %s.kind as an unknown key, and lists no kind among the allowed", (section, from, to) => {
+  ])("reports %s.kind as an unknown key, and lists no kind among the allowed", async (section, from, to) => {
     const f = scenarioFile("kinded.yaml", readFileSync(DEMO, "utf8").replace(from, to));
-    const r = ballast("validate", f);
+    const r = await ballast("validate", f);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`- ${section}.kind: unknown key "kind"; allowed: `);
     expect(r.err).not.toMatch(/allowed: kind,/);
@@ -354,13 +380,13 @@ describe("parameters that break the arithmetic", () => {
   it.each([
     ["spot: 3000", "spot: 1e308"],
     ["vol: 0.8 }", "vol: 1000000 }"],
-  ])("refuses %s → %s at the asset, exit 2, before any run", (from, to) => {
+  ])("refuses %s → %s at the asset, exit 2, before any run", async (from, to) => {
     const f = scenarioFile("overflow.yaml", readFileSync(DEMO, "utf8").replace(from, to));
     for (const args of [
       ["validate", f],
       ["run", f, "--out", join(tmp, "overflow"), "--quiet", "--paths", "5"],
     ]) {
-      const r = ballast(...args);
+      const r = await ballast(...args);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/- market\.assets\.ETH: the first path's price at step \d+ is/);
     }
@@ -369,12 +395,46 @@ describe("parameters that break the arithmetic", () => {
 });
 
 describe("validate --print", () => {
-  it("prints a scenario that validates to the same filled scenario", () => {
-    const first = ballast("validate", DEMO, "--print");
+  const LENDING = `
+name: lending
+paths: 3
+clock: { horizon: 259200000, step: 60m }
+market: { assets: { ETH: { model: { kind: gbm, spot: 2000, vol: 0.6 } } } }
+oracle: { kind: push, heartbeat: 3600000, delay: 12s }
+venues: { lend: { kind: aave-v3 }, comp: { kind: compound-v3 } }
+liquidators: [{ name: keeper, latency: 30s }]
+book:
+  - { kind: loan, venue: lend, collateral: { ETH: 1 }, debt: { USDC: 1000 } }
+  - { kind: option, underlying: ETH, right: call, strike: atm, expiry: 2d, qty: -1, iv: 0.8 }
+`;
+
+  it.each([
+    ["the demo", DEMO],
+    ["a lending scenario", scenarioFile("lending.yaml", LENDING)],
+  ])("prints %s as a scenario that validates to the same filled scenario", async (_, file) => {
+    const first = await ballast("validate", file, "--print");
     expect(first.code).toBe(0);
-    const printed = scenarioFile("printed.yaml", first.out);
-    const again = ballast("validate", printed, "--json");
+    const again = await ballast("validate", scenarioFile("printed.yaml", first.out), "--json");
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.out)).toEqual(JSON.parse(ballast("validate", DEMO, "--json").out));
+    expect(JSON.parse(again.out)).toEqual(JSON.parse((await ballast("validate", file, "--json")).out));
+  });
+
+  it("prints durations as written, or in the largest exact unit, never in bare milliseconds", async () => {
+    const s = parse((await ballast("validate", scenarioFile("units.yaml", LENDING), "--print")).out);
+    expect(s.clock).toMatchObject({ horizon: "3d", step: "60m" });
+    expect(s.oracle).toMatchObject({ heartbeat: "1h", delay: "12s", jitter: "0s" });
+    expect(s.liquidators[0]).toMatchObject({ name: "keeper", latency: "30s" });
+    expect(s.book[1].expiry).toBe("2d");
+    expect(s.execution.latency).toEqual({ kind: "fixed", delay: "0s" });
+  });
+
+  it("prints every lending venue asset's effective parameters (REFERENCE rows), not {}", async () => {
+    const s = parse((await ballast("validate", scenarioFile("assets.yaml", LENDING), "--print")).out);
+    // REFERENCE 'Lending: Aave v3', Ethereum core market 2023-10-31: WETH 80.5 % / 83 %, bonus 5 %;
+    // USDC 77 % / 80 %, bonus 4.5 %.
+    expect(s.venues.lend.assets.ETH).toMatchObject({ ltv: 0.805, lt: 0.83, bonus: 0.05, protocolFee: 0.1 });
+    expect(s.venues.lend.assets.USDC).toMatchObject({ ltv: 0.77, lt: 0.8, bonus: 0.045 });
+    // REFERENCE 'Lending: Compound v3', cUSDCv3 launch: WETH borrowCF 0.825, liquidateCF 0.895.
+    expect(s.venues.comp.collaterals.ETH).toMatchObject({ borrowCF: 0.825, liquidateCF: 0.895 });
   });
 });
