@@ -159,9 +159,25 @@ export function readValue(v: unknown, spec: ParamSpec, path: string, issues: Iss
 }
 
 /**
+ * The keys a mapping read with `specs` allows, as an error message lists them: `kind` first for a
+ * kind's parameters (`kinded`), then the specs' keys, then `also` (keys the caller reads itself).
+ * Every allowed-keys list is generated here from the one declaration, so none can go stale.
+ */
+export function allowedKeys(specs: ParamSpecs, kinded: boolean, also: readonly string[] = []): string[] {
+  const keys = Object.keys(specs);
+  return [...(kinded && !keys.includes("kind") ? ["kind"] : []), ...keys, ...also];
+}
+
+/** `{ a, b, c }`: the allowed keys for a "found …; allowed: …" message. */
+export function keyList(specs: ParamSpecs, kinded = false, also: readonly string[] = []): string {
+  return `{ ${allowedKeys(specs, kinded, also).join(", ")} }`;
+}
+
+/**
  * Reads parameters from `raw`: reports unknown keys, missing required values, wrong types and
  * out-of-range values; fills defaults. A kind's parameters sit beside its `kind` key, which is
- * allowed (and ignored) unless `kinded` is false (a plain section such as `clock`).
+ * allowed (and ignored) unless `kinded` is false (a plain section such as `clock`); `also` are
+ * further keys the caller reads itself (allowed here, and listed as allowed).
  */
 export function readParams(
   raw: Record<string, unknown>,
@@ -169,9 +185,9 @@ export function readParams(
   path: string,
   issues: Issue[],
   kinded = true,
+  also: readonly string[] = [],
 ): Record<string, unknown> {
-  const keys = Object.keys(specs);
-  checkUnknownKeys(raw, kinded && !keys.includes("kind") ? ["kind", ...keys] : keys, path, issues);
+  checkUnknownKeys(raw, allowedKeys(specs, kinded, also), path, issues);
   const out: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(specs)) {
     const v = raw[key];

@@ -52,8 +52,14 @@ export class Registry<T, Ctx = void> {
 
   /**
    * Validates `{ kind, ...params }` at `path`, collecting issues; returns undefined when unusable.
+   * `also`: keys beside the parameters that the caller reads itself (e.g. an oracle's `faults`).
    */
-  read(raw: unknown, path: string, issues: Issue[]): Configured<T, Ctx> | undefined {
+  read(
+    raw: unknown,
+    path: string,
+    issues: Issue[],
+    also: readonly string[] = [],
+  ): Configured<T, Ctx> | undefined {
     if (!isRecord(raw)) {
       issues.push({
         code: "wrong_type",
@@ -74,7 +80,7 @@ export class Registry<T, Ctx = void> {
       return undefined;
     }
     const before = issues.length;
-    const params = readParams(raw, def.params, path, issues);
+    const params = readParams(raw, def.params, path, issues, true, also);
     if (issues.length === before) def.check?.(params, path, issues);
     return { def, params };
   }

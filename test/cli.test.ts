@@ -278,6 +278,20 @@ describe("ballast list and validate", () => {
     expect(venues).toMatch(/mmf: number \(> 0 and ≤ 1\), default 0\.03/);
   });
 
+  it("lists liquidators and book entries with their keys, units and defaults", async () => {
+    const liquidators = (await ballast("list", "liquidators")).out;
+    expect(liquidators).toMatch(/^ {4}name: string, required/m);
+    expect(liquidators).toMatch(
+      /gas: number \(≥ 0\), default 10 — cost of one liquidation's transaction in the quote currency, not gas units/,
+    );
+    expect(liquidators).toMatch(/latency: duration \(≥ 0\), default "12s"/);
+    const book = (await ballast("list", "book")).out;
+    for (const entry of ["option", "perp", "loan"]) expect(book).toMatch(new RegExp(`^  ${entry}$`, "m"));
+    expect(book).toMatch(/expiry: duration \(≥ 1\), required/);
+    expect(book).toMatch(/qty: number, default 0 — initial position in units of the underlying/);
+    expect((await ballast("list")).out).toContain("liquidators (liquidators: [{ name, … }]");
+  });
+
   it("expands a preset into the scenario's shocks", async () => {
     const r = await ballast(
       "validate",

@@ -5,7 +5,7 @@
  */
 import type { Issue } from "../errors.js";
 import { describeValue } from "../errors.js";
-import { didYouMean, isRecord, type ParamSpecs, readParams } from "../params.js";
+import { didYouMean, isRecord, keyList, type ParamSpecs, readParams } from "../params.js";
 import type { FeeSchedule } from "./types.js";
 
 export const FEE_PRESETS: Readonly<Record<string, FeeSchedule>> = {
@@ -43,7 +43,7 @@ export function readFeeSchedule(raw: unknown, path: string, issues: Issue[]): Fe
     issues.push({
       code: "wrong_type",
       path,
-      message: `found ${describeValue(raw)}; allowed: a preset name or a mapping { maker, taker }`,
+      message: `found ${describeValue(raw)}; allowed: a preset name or a mapping ${keyList(FEE_PARAMS)}`,
     });
     return undefined;
   }

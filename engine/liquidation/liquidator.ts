@@ -49,7 +49,7 @@ export const LIQUIDATOR_SPECS: ParamSpecs = {
   gas: {
     type: "number",
     description:
-      "gas per liquidation in quote (Aave liquidationCall 393 192 gas ≈ 11.8 USD at 200 gwei, ETH 150)",
+      "cost of one liquidation's transaction in the quote currency, not gas units (Aave liquidationCall 393 192 gas ≈ 11.8 USD at 200 gwei, ETH 150)",
     min: 0,
     default: 10,
   },

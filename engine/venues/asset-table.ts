@@ -72,7 +72,7 @@ export function readAssetTable(
       });
     const row = rowFor(rows, name, e["preset"]);
     const filled = withDefaults(specs, row ?? fallback);
-    const r = readParams(e, filled, at, issues);
+    const r = readParams(e, filled, at, issues, false);
     for (const k of required) {
       if (r[k] === undefined && row === undefined && e[k] === undefined) {
         issues.push({

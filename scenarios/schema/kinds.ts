@@ -10,7 +10,12 @@ import type { KindConfig } from "./types.js";
 export interface KindReader {
   readonly name: string;
   kinds(): string[];
-  read(raw: unknown, path: string, issues: Issue[]): { def: { kind: string }; params: Params } | undefined;
+  read(
+    raw: unknown,
+    path: string,
+    issues: Issue[],
+    also?: readonly string[],
+  ): { def: { kind: string }; params: Params } | undefined;
 }
 
 export interface ScenarioKinds {
@@ -33,8 +38,9 @@ export function readKind(
   raw: unknown,
   path: string,
   issues: Issue[],
+  also: readonly string[] = [],
 ): KindConfig | undefined {
-  const c = reader.read(raw, path, issues);
+  const c = reader.read(raw, path, issues, also);
   return c ? { kind: c.def.kind, params: c.params } : undefined;
 }
 

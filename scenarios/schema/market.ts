@@ -1,7 +1,7 @@
 /** The `market` section: assets (model or replay), correlation, shocks. */
 import type { Issue } from "../../engine/errors.js";
 import { describeValue } from "../../engine/errors.js";
-import { checkUnknownKeys, isRecord, join, readParams } from "../../engine/params.js";
+import { checkUnknownKeys, isRecord, join, keyList, readParams } from "../../engine/params.js";
 import { readKind, readKindList, type ScenarioKinds } from "./kinds.js";
 import { checkName } from "./plumbing.js";
 import { DATA_SPECS, MARKET_SPECS } from "./sections.js";
@@ -69,7 +69,7 @@ function readAsset(
     issues.push({
       code: "wrong_type",
       path: join(path, "data"),
-      message: `found ${describeValue(spec["data"])}; allowed: { file, column, from, to, resample, maxGap }`,
+      message: `found ${describeValue(spec["data"])}; allowed: ${keyList(DATA_SPECS)}`,
     });
     return undefined;
   }

@@ -1,7 +1,15 @@
 /** The `oracle`, `execution` and `venues` sections. */
 import type { Issue } from "../../engine/errors.js";
 import { describeValue } from "../../engine/errors.js";
-import { checkUnknownKeys, didYouMean, isRecord, join, readParams } from "../../engine/params.js";
+import {
+  checkUnknownKeys,
+  didYouMean,
+  isRecord,
+  join,
+  keyList,
+  type ParamSpecs,
+  readParams,
+} from "../../engine/params.js";
 import { readKind, readKindList, type ScenarioKinds } from "./kinds.js";
 import { CONSUMER_SPECS, FEES_SPECS } from "./sections.js";
 import type { KindConfig, Liquidator, Scenario } from "./types.js";
@@ -24,6 +32,9 @@ function mapping(
   return undefined;
 }
 
+/** Keys of the oracle section beside its kind's parameters. */
+const ORACLE_SECTION_KEYS = ["faults", "consumer"];
+
 export function readOracle(
   raw: unknown,
   kinds: ScenarioKinds,
@@ -31,15 +42,15 @@ export function readOracle(
 ): Scenario["oracle"] | undefined {
   const m = mapping(raw ?? DEFAULT_ORACLE, "oracle", issues, "{ kind, …, faults, consumer }");
   if (!m) return undefined;
-  const { faults, consumer, ...rest } = m;
-  const model = readKind(kinds.oracles, rest, "oracle", issues);
+  const { faults, consumer } = m;
+  const model = readKind(kinds.oracles, m, "oracle", issues, ORACLE_SECTION_KEYS);
   const faultList = readKindList(kinds.oracleFaults, faults, "oracle.faults", issues);
   const c = readParams(isRecord(consumer) ? consumer : {}, CONSUMER_SPECS, "oracle.consumer", issues, false);
   if (consumer !== undefined && !isRecord(consumer)) {
     issues.push({
       code: "wrong_type",
       path: "oracle.consumer",
-      message: `found ${describeValue(consumer)}; allowed: { maxAge, maxConfRatio }`,
+      message: `found ${describeValue(consumer)}; allowed: ${keyList(CONSUMER_SPECS)}`,
     });
   }
   if (!model) return undefined;
@@ -59,7 +70,7 @@ export function readExecution(
   assets: readonly string[],
   issues: Issue[],
 ): Scenario["execution"] | undefined {
-  const m = mapping(raw, "execution", issues, "{ latency, impact, fees, gas, gasAsset }");
+  const m = mapping(raw, "execution", issues, `{ ${EXECUTION_KEYS.join(", ")} }`);
   if (!m) return undefined;
   checkUnknownKeys(m, EXECUTION_KEYS, "execution", issues);
   // Shorthand: `latency: 12s` means a fixed delay.
@@ -70,7 +81,7 @@ export function readExecution(
   const latency = readKind(kinds.latency, rawLatency ?? DEFAULT_LATENCY, "execution.latency", issues);
   const impact = readKind(kinds.impact, m["impact"] ?? DEFAULT_IMPACT, "execution.impact", issues);
   const gas = readKind(kinds.gas, m["gas"] ?? DEFAULT_GAS, "execution.gas", issues);
-  const feesRaw = mapping(m["fees"], "execution.fees", issues, "{ maker, taker }") ?? {};
+  const feesRaw = mapping(m["fees"], "execution.fees", issues, keyList(FEES_SPECS)) ?? {};
   const fees = readParams(feesRaw, FEES_SPECS, "execution.fees", issues, false);
   const gasAsset = m["gasAsset"];
   if (gasAsset !== undefined && (typeof gasAsset !== "string" || !assets.includes(gasAsset))) {
@@ -117,19 +128,28 @@ export function readVenues(
   return out;
 }
 
-/** `liquidators: [{ name, latency, capital, gas, minProfit }]`; one default keeper when a lending venue has none. */
+/** A liquidator entry's keys: its name, then the agent's parameters (LIQUIDATOR_SPECS). */
+export function liquidatorEntrySpecs(kinds: ScenarioKinds): ParamSpecs {
+  return {
+    name: { type: "string", description: "names the liquidator in its events" },
+    ...kinds.liquidator,
+  };
+}
+
+/** `liquidators: [{ name, …LIQUIDATOR_SPECS }]`; one default keeper when a lending venue has none. */
 export function readLiquidators(
   raw: unknown,
   kinds: ScenarioKinds,
   hasLending: boolean,
   issues: Issue[],
 ): Liquidator[] {
+  const specs = liquidatorEntrySpecs(kinds);
   const list = raw === undefined ? (hasLending ? [{ name: "keeper" }] : []) : raw;
   if (!Array.isArray(list)) {
     issues.push({
       code: "wrong_type",
       path: "liquidators",
-      message: `found ${describeValue(raw)}; allowed: a list of { name, latency, capital, gas, minProfit }`,
+      message: `found ${describeValue(raw)}; allowed: a list of ${keyList(specs)}`,
     });
     return [];
   }
@@ -139,20 +159,13 @@ export function readLiquidators(
       issues.push({
         code: "wrong_type",
         path,
-        message: `found ${describeValue(item)}; allowed: { name, latency, capital, gas, minProfit }`,
+        message: `found ${describeValue(item)}; allowed: ${keyList(specs)}`,
       });
       return [];
     }
-    const { name, ...rest } = item;
-    if (typeof name !== "string" || name === "") {
-      issues.push({
-        code: "missing",
-        path: join(path, "name"),
-        message: "each liquidator needs a name (a non-empty string)",
-      });
-    }
-    const params = readParams(rest, kinds.liquidator, path, issues);
-    return typeof name === "string" ? [{ name, params }] : [];
+    const before = issues.length;
+    const { name, ...params } = readParams(item, specs, path, issues, false);
+    return issues.length === before ? [{ name: name as string, params }] : [];
   });
 }
 

@@ -162,6 +162,6 @@ export const PERP_ENTRY_SPECS: ParamSpecs = {
   kind: { type: "enum", values: ["perp"], description: "book entry kind" },
   venue: { type: "string", optional: true, description: "perp venue (default: the first perp-linear venue)" },
   underlying: { type: "string", description: "asset of the perp" },
-  qty: { type: "number", default: 0, description: "initial position, signed" },
+  qty: { type: "number", default: 0, description: "initial position in units of the underlying, signed" },
   collateral: { type: "any", default: 0, description: "quote amount, or { USD|USDC|USDT: amount }" },
 };

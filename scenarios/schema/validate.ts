@@ -5,7 +5,7 @@
  */
 import { describeValue, InputError, type Issue } from "../../engine/errors.js";
 import { runNameProblem } from "../../engine/names.js";
-import { checkUnknownKeys, isRecord, readParams } from "../../engine/params.js";
+import { checkUnknownKeys, isRecord, keyList, readParams } from "../../engine/params.js";
 import { bookHasPerp, readBook } from "./book.js";
 import { readKind, type ScenarioKinds } from "./kinds.js";
 import { readMarket } from "./market.js";
@@ -120,7 +120,7 @@ function readClock(raw: unknown, issues: Issue[]): ClockSpec | undefined {
     issues.push({
       code: raw === undefined ? "missing" : "wrong_type",
       path: "clock",
-      message: `found ${describeValue(raw)}; allowed: { start, horizon, step }`,
+      message: `found ${describeValue(raw)}; allowed: ${keyList(CLOCK_SPECS)}`,
     });
     return undefined;
   }
