@@ -3,9 +3,9 @@
  * 3 internal error. Bad input prints every problem and never a stack trace.
  */
 import { Command, CommanderError } from "commander";
-import { loadSeries } from "../data/index.js";
 import { BallastError } from "../engine/errors.js";
 import { calibrateCommand } from "./calibrate.js";
+import { loadPrices } from "./calibrate-data.js";
 import { listCommand } from "./list-command.js";
 import { VERSION } from "./results.js";
 import { runCommand } from "./run-command.js";
@@ -20,17 +20,7 @@ export function buildProgram(): Command {
   program.addCommand(runCommand());
   program.addCommand(validateCommand());
   program.addCommand(listCommand());
-  program.addCommand(
-    calibrateCommand(async (file, column) => {
-      const { series } = await loadSeries(file, { columns: { close: column }, read: "required" });
-      return {
-        timesMs: series.timesMs,
-        close: series.columns["close"] as Float64Array,
-        stepMs: series.stepMs,
-        file,
-      };
-    }),
-  );
+  program.addCommand(calibrateCommand(loadPrices));
   for (const c of program.commands) c.exitOverride();
   return program;
 }

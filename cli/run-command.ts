@@ -7,6 +7,7 @@ import { join, relative, resolve } from "node:path";
 import { Command, Option } from "commander";
 import { runPaths } from "../engine/sim/run.js";
 import { prepareOutRoot, writeRunFolder } from "../reports/run-folder.js";
+import { modelStepWarnings } from "../scenarios/schema/model-steps.js";
 import { MAX_PATHS } from "../scenarios/schema/sections.js";
 import { compile } from "./compile.js";
 import { parseIntOption } from "./options.js";
@@ -57,6 +58,7 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
   const overrides = (flags.set ?? []).map((t) => parseOverride(t));
   const loaded = await loadScenario(path, overrides);
   const s = loaded.scenario;
+  for (const w of modelStepWarnings(s)) process.stderr.write(`ballast: warning: ${w}\n`);
   const cfg = compile(s, {
     ...(flags.paths !== undefined ? { paths: flags.paths } : {}),
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { Command } from "commander";
 import { stringify } from "yaml";
 import { runPaths } from "../engine/sim/run.js";
+import { modelStepWarnings } from "../scenarios/schema/model-steps.js";
 import { compile } from "./compile.js";
 import { readScenarioFile } from "./load-scenario.js";
 import { blameOverrides, collect, parseOverride } from "./overrides.js";
@@ -40,6 +41,7 @@ export function validateCommand(): Command {
       } catch (e) {
         throw blameOverrides(e, overrides);
       }
+      for (const w of modelStepWarnings(scenario)) process.stderr.write(`ballast: warning: ${w}\n`);
       if (flags.json || flags.print) {
         // The file as written gives the units of its durations (an overridden one is re-derived).
         const printed = printableScenario(

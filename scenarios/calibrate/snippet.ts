@@ -11,7 +11,7 @@ export function formatNumber(x: number): string {
 
 /**
  * YAML flow mapping for one asset, e.g. `ETH: { model: { kind: gbm, spot: 2650.5, drift: 0.1, vol: 0.8 } }`,
- * which pastes under `market.assets`.
+ * which pastes under `market.assets`; `text` adds fields written as is (e.g. garch's `step: 1d`).
  * @example toScenarioSnippet("ETH", "gbm", { spot: 3000, drift: 0, vol: 0.8 })
  *   === "ETH: { model: { kind: gbm, spot: 3000, drift: 0, vol: 0.8 } }"
  */
@@ -19,8 +19,12 @@ export function toScenarioSnippet(
   asset: string,
   model: CalibratedKind,
   params: Readonly<Record<string, number>>,
+  text: Readonly<Record<string, string>> = {},
 ): string {
-  const fields = Object.entries(params).map(([k, v]) => `${k}: ${formatNumber(v)}`);
+  const fields = [
+    ...Object.entries(params).map(([k, v]) => `${k}: ${formatNumber(v)}`),
+    ...Object.entries(text).map(([k, v]) => `${k}: ${v}`),
+  ];
   const key = /^[A-Za-z_][\w.-]*$/.test(asset) ? asset : JSON.stringify(asset);
   return `${key}: { model: { kind: ${model}, ${fields.join(", ")} } }`;
 }

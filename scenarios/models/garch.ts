@@ -113,6 +113,13 @@ export const garchKind: KindDef<PriceModel, ModelContext> = {
       min: 0,
       optional: true,
     },
+    step: {
+      type: "duration",
+      description:
+        "the data step α and β were fitted on (ballast calibrate writes it); the scenario is refused unless clock.step equals it",
+      min: 1,
+      optional: true,
+    },
   },
   check: checkGarch,
   create: (p) =>

@@ -9,6 +9,7 @@ import { checkUnknownKeys, isRecord, keyList, readParams } from "../../engine/pa
 import { bookHasPerp, readBook } from "./book.js";
 import { readKind, type ScenarioKinds } from "./kinds.js";
 import { readMarket } from "./market.js";
+import { checkModelSteps } from "./model-steps.js";
 import { normalise } from "./normalise.js";
 import { readExecution, readLiquidators, readOracle, readVenues } from "./plumbing.js";
 import { CLOCK_SPECS, HEAD_SPECS, REPORT_SPECS, TOP_KEYS } from "./sections.js";
@@ -42,6 +43,7 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
     market.assetNames.length > 0 &&
     market.assetNames.every((n) => market.assets[n]?.data);
   const clock = raw["clock"] === undefined && replayOnly ? undefined : readClock(raw["clock"], issues);
+  if (market) checkModelSteps(market, clock, issues);
   const assets = market?.assetNames ?? [];
   const oracle = readOracle(raw["oracle"], kinds, issues);
   const execution = readExecution(raw["execution"], kinds, assets, issues);
