@@ -153,3 +153,25 @@ describe("ballast calibrate: series with nothing to fit", () => {
     }
   });
 });
+
+describe("a replay takes the same null-row policy", () => {
+  const replay = (nullRows: string) =>
+    tmp.file(
+      `replay-${nullRows}.json`,
+      JSON.stringify({
+        name: "daily",
+        clock: { start: "2020-10-01T00:00:00Z", horizon: "19d", step: "1d" },
+        market: {
+          assets: { ETH: { data: { file: DAILY, maxGap: "4d", ...(nullRows ? { nullRows } : {}) } } },
+        },
+      }),
+    );
+  it("refuses the vendor's null rows by default and replays across them with nullRows: gap", async () => {
+    const refused = await ballast("validate", replay(""));
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/row 1892: Close: missing value "null" on 2020-10-09/);
+    const ok = await ballast("validate", replay("gap"));
+    expect(ok.err).toBe("");
+    expect(ok.code).toBe(0);
+  });
+});

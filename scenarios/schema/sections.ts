@@ -71,6 +71,13 @@ export const DATA_SPECS: ParamSpecs = {
     min: 1,
     description: "longest gap filled forward (default 3 bars)",
   },
+  nullRows: {
+    type: "enum",
+    values: ["error", "gap"],
+    optional: true,
+    description:
+      "rows whose every value is null (a vendor's defect): error (default), or gap to drop them as missing bars, then filled within maxGap",
+  },
   format: {
     type: "enum",
     values: ["csv", "parquet", "arrow"],
