@@ -3,7 +3,7 @@
  * fits a loaded two-core machine. <folder> is one of the keys of FOLDERS (default: ledger); the
  * run writes test/mutation/out/<folder>.html and keeps its incremental state in
  * test/mutation/out/<folder>.incremental.json (gitignored), so a rerun only retests mutants whose code or tests
- * changed. Equivalent survivors are listed with their reason in test/mutation/equivalent-mutants.md.
+ * changed. BALLAST_MUTATE_ONLY=<glob,…> narrows a run to some files of the folder. Equivalent survivors are listed with their reason in test/mutation/equivalent-mutants.md.
  */
 const FOLDERS = {
   ledger: ["engine/ledger.ts"],
@@ -15,12 +15,16 @@ const FOLDERS = {
 };
 
 const folder = process.env.BALLAST_MUTATE ?? "ledger";
-const files = FOLDERS[folder];
+// BALLAST_MUTATE_ONLY narrows a folder's run to some of its files (comma-separated globs).
+const files = process.env.BALLAST_MUTATE_ONLY?.split(",") ?? FOLDERS[folder];
 if (!files) {
   throw new Error(
     `BALLAST_MUTATE=${folder} is not a mutation folder; allowed: ${Object.keys(FOLDERS).join(", ")}`,
   );
 }
+
+/** Outputs of a narrowed run are kept apart so they never replace the whole folder's. */
+const out = process.env.BALLAST_MUTATE_ONLY ? `${folder}-only` : folder;
 
 export default {
   testRunner: "vitest",
@@ -30,10 +34,10 @@ export default {
   coverageAnalysis: "perTest",
   concurrency: Number(process.env.BALLAST_MUTATE_CONCURRENCY ?? 1),
   incremental: true,
-  incrementalFile: `test/mutation/out/${folder}.incremental.json`,
+  incrementalFile: `test/mutation/out/${out}.incremental.json`,
   reporters: ["clear-text", "progress", "html", "json"],
-  htmlReporter: { fileName: `test/mutation/out/${folder}.html` },
-  jsonReporter: { fileName: `test/mutation/out/${folder}.json` },
+  htmlReporter: { fileName: `test/mutation/out/${out}.html` },
+  jsonReporter: { fileName: `test/mutation/out/${out}.json` },
   thresholds: { high: 90, low: 80, break: null },
   timeoutMS: 20_000,
   tempDirName: ".stryker-tmp",

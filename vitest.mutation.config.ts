@@ -3,14 +3,16 @@ import { defineConfig } from "vitest/config";
 /**
  * The test set StrykerJS runs against mutated engine code: the engine's unit tests and the
  * property tests. The CLI and end-to-end suites run the built `dist/`, not the mutated source, so
- * they cannot kill a mutant and only slow the run down.
+ * they cannot kill a mutant and only slow the run down. Test files share one module graph
+ * (`isolate: false`): mutants are switched at run time, so nothing needs reloading between files.
  */
 export default defineConfig({
   test: {
     include: ["engine/**/*.test.ts", "test/properties/**/*.test.ts"],
     // A handful of generated cases per property: each mutant reruns the properties that cover it.
-    env: { BALLAST_CHECK_CONSERVATION: "1", BALLAST_PROPERTY_RUNS: "8" },
+    env: { BALLAST_CHECK_CONSERVATION: "1", BALLAST_PROPERTY_RUNS: "4" },
     testTimeout: 60_000,
-    pool: "forks",
+    pool: "threads",
+    isolate: false,
   },
 });
