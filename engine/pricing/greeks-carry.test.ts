@@ -22,8 +22,7 @@ describe("Greeks with a carry b ≠ r (finite differences)", () => {
     for (const call of [true, false]) {
       it(`${name}, ${call ? "call" : "put"}: delta, gamma, vega, theta, rho`, () => {
         const [s, k, t, r, v] = [105, 100, 0.75, 0.06, 0.35];
-        const p = (S: number, T: number, R: number, V: number) =>
-          blackPrice(call, S, k, T, R, carry(R), V);
+        const p = (S: number, T: number, R: number, V: number) => blackPrice(call, S, k, T, R, carry(R), V);
         const x = priceBlack(newGreeks(), call, s, k, t, r, carry(r), v);
         expect(x.price).toBe(p(s, t, r, v));
         const hs = 1e-3 * s;

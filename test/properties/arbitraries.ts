@@ -55,7 +55,10 @@ const shock = fc.oneof(
     kind: fc.constant("crash"),
     asset: fc.constant("ETH"),
     at: hours(6, 24 * HORIZON_DAYS - 12),
-    size: fc.oneof(fc.double({ min: -0.6, max: -0.1, noNaN: true }), fc.double({ min: 0.1, max: 0.8, noNaN: true })),
+    size: fc.oneof(
+      fc.double({ min: -0.6, max: -0.1, noNaN: true }),
+      fc.double({ min: 0.1, max: 0.8, noNaN: true }),
+    ),
     over: fc.constantFrom("0s", "1h", "6h"),
   }),
   fc.record({
