@@ -8,7 +8,9 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../rng.js";
 import { CongestedGas, FixedGas, NoGas } from "./gas.js";
+import { FixedImpact, NoImpact } from "./impact-basic.js";
 import { BlocksLatency, CongestedLatency, FixedLatency } from "./latency.js";
+import { quoteFill } from "./quote.js";
 
 describe("gas values", () => {
   it("fixed: 393 192 gas × 200 gwei at ETH 150 = 11.80 USD", () => {
@@ -62,5 +64,25 @@ describe("latency values", () => {
       new BlocksLatency(1, 1).usesStress,
       new CongestedLatency(1, 1, 1, 0).usesStress,
     ]).toEqual([false, false, true]);
+  });
+});
+
+describe("fills through quoteFill", () => {
+  it("no impact: any size fills in full at mid", () => {
+    const q = quoteFill(1e6, 2000, 0, new NoImpact(), { maker: 0, taker: 0.001 });
+    expect([q.filledQty, q.avgPrice, q.slippageQuote, q.rejected, q.reason]).toEqual([
+      1e6,
+      2000,
+      0,
+      false,
+      "ok",
+    ]);
+    expect(q.feeQuote).toBeCloseTo(1e6 * 2000 * 0.001, 6);
+  });
+
+  it("caps a sell's concession at 100 % (price ≥ 0) but not a buy's", () => {
+    const huge = new FixedImpact(15_000); // 150 %
+    expect(quoteFill(-1, 100, 0, huge, { maker: 0, taker: 0 }).avgPrice).toBe(0);
+    expect(quoteFill(1, 100, 0, huge, { maker: 0, taker: 0 }).avgPrice).toBeCloseTo(250, 12);
   });
 });
