@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { blackPrice, newGreeks, priceBlack } from "./black.js";
-import { ImpliedVolError, impliedVol } from "./implied-vol.js";
+import { impliedVol } from "./implied-vol.js";
 import { normCdf, normCdfGivenExp, normPdf } from "./normal.js";
 
 /** Carry kinds: b as a function of r (a yield q = 4 % held fixed, futures, b = r). */
@@ -123,10 +123,18 @@ describe("implied volatility under a carry and at its limits", () => {
     expect(() => impliedVol(true, 100, 80, 1, 0.1, 0.05, lower)).toThrow(/call price .* no-arbitrage bounds/);
     expect(() => impliedVol(false, 100, 120, 1, 0, 0, 20)).toThrow(/put price .* no-arbitrage bounds/);
     expect(() => impliedVol(false, 100, 80, 0.01, 0, 0, 1e-13)).toThrow(/put price .* below 1e-12/);
+    expect(() => impliedVol(true, 100, 120, 0.01, 0, 0, 1e-13)).toThrow(/call price .* below 1e-12/);
+  });
+
+  it("bounds a call under a carry by S·e^{(b−r)T}: 92 inverts, 99 is refused (S 100, K 95, T 0.5, r 10 %, b 5 %)", () => {
+    // Upper bound 100·e^{−0.025} = 97.53.
+    const sigma = impliedVol(true, 100, 95, 0.5, 0.1, 0.05, 92);
+    expect(blackPrice(true, 100, 95, 0.5, 0.1, 0.05, sigma)).toBeCloseTo(92, 9);
+    expect(() => impliedVol(true, 100, 95, 0.5, 0.1, 0.05, 99)).toThrow(/no-arbitrage bounds/);
   });
 
   it("refuses non-positive spot or strike", () => {
-    expect(() => impliedVol(true, 0, 100, 1, 0, 0, 5)).toThrow(ImpliedVolError);
+    expect(() => impliedVol(true, 0, 100, 1, 0, 0, 5)).toThrow(/need S > 0/);
     expect(() => impliedVol(true, 100, 0, 1, 0, 0, 5)).toThrow(/K > 0/);
     expect(() => impliedVol(true, -1, 100, 1, 0, 0, 5)).toThrow(/S > 0/);
   });
