@@ -9,6 +9,7 @@
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../errors.js";
 import { EventType } from "../events.js";
+import { FixedGas } from "../execution/gas.js";
 import type { ImpactModel } from "../execution/types.js";
 import { Reason } from "../ledger.js";
 import { readParams } from "../params.js";
@@ -173,6 +174,48 @@ describe("executing", () => {
     expect(w.ledger.balance(l.wallet, 0)).toBeCloseTo(0, 12); // the WETH bought was repaid
     expect(w.ledger.balance(l.wallet, 1)).toBeCloseTo(1e6 + gotUsdc - repaidWeth * 2400 - 5, 6);
     w.ledger.check("weth debt");
+  });
+});
+
+describe("capital and gas", () => {
+  it("covers no more debt than its capital buys at the debt's price (1 000 USDC: 0.4167 WETH at 2 400)", () => {
+    const w = world(["WETH", "USDC"]);
+    const m = build(
+      aaveV3Kind,
+      {
+        assets: {
+          WETH: { ltv: 0.8, lt: 0.825, marketSupply: 1e15 },
+          USDC: { ltv: 0.75, lt: 0.78, marketSupply: 1e15 },
+        },
+      },
+      w,
+      "aave",
+    );
+    const a = m.open("user", wallet(w, "user", { USDC: 30_000 }));
+    w.prices[0] = 2000;
+    w.prices[1] = 1;
+    m.deposit(0, a, 1, 30_000);
+    m.borrow(0, a, 0, 10, w.prices);
+    const engine = new LiquidationEngine(w.ledger, w.events, 1);
+    engine.addLending(m);
+    const l = engine.addLiquidator(agent("small", 0, { capitalQuote: 1000, gasQuote: 0 }));
+    w.prices[0] = 2400;
+    engine.step(0, w.prices);
+    expect(10 - m.debtOf(a, 0)).toBeCloseTo(1000 / 2400, 9);
+    expect(w.ledger.balance(l.wallet, 1)).toBeGreaterThan(0);
+  });
+
+  it("prices gas with its gas model at the gas asset's price (100 000 × 20 gwei at ETH 2 000 = 4)", () => {
+    const { w, engine } = aave();
+    const l = engine.addLiquidator({
+      ...agent("g", 0),
+      gasModel: new FixedGas(100_000, 20),
+      gasAsset: 0,
+    });
+    expect(l.gasCost(0, w.prices, 0)).toBeCloseTo(4, 12);
+    const noAsset = engine.addLiquidator({ ...agent("h", 0), gasModel: new FixedGas(100_000, 20) });
+    expect(noAsset.gasCost(0, w.prices, 0)).toBe(0);
+    expect(engine.addLiquidator(agent("flat", 0, { gasQuote: 3 })).gasCost(0, w.prices, 0)).toBe(3);
   });
 });
 
