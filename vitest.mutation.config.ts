@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 /**
  * The test set StrykerJS runs against mutated engine code: the engine's unit tests and the
  * property tests. The CLI and end-to-end suites run the built `dist/`, not the mutated source, so
- * they cannot kill a mutant and only slow the run down. Test files share one module graph
- * (`isolate: false`): mutants are switched at run time, so nothing needs reloading between files.
+ * they cannot kill a mutant and only slow the run down. Test files stay isolated: with a shared
+ * module graph (`isolate: false`) runs are faster but mutants are reported surviving that the tests
+ * do kill (seen on engine/liquidation), so scores would be understated.
  */
 export default defineConfig({
   test: {
@@ -13,6 +14,5 @@ export default defineConfig({
     env: { BALLAST_CHECK_CONSERVATION: "1", BALLAST_PROPERTY_RUNS: "4" },
     testTimeout: 60_000,
     pool: "threads",
-    isolate: false,
   },
 });
