@@ -73,6 +73,8 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
   const firstOption = s.book.find((b) => b.kind === "option");
   const strategy = build(KINDS.strategies as Registry<Strategy, unknown>, s.strategy, {
     assets,
+    quote: s.market.quote,
+    venues: Object.entries(s.venues).map(([name, v]) => ({ name, kind: v.kind })),
     ...(firstOption ? { firstOptionAsset: firstOption.underlying } : {}),
   });
   return {
@@ -104,6 +106,7 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
           ]
         : [],
     ),
+    cash: s.book.flatMap((b) => (b.kind === "cash" ? ledgerAmounts(s, b.amount) : [])),
     options: s.book.flatMap((b, i): OptionSpec[] =>
       b.kind === "option"
         ? [

@@ -62,3 +62,34 @@ export function describeValue(v: unknown): string {
   if (Array.isArray(v)) return `a list of ${v.length}`;
   return "an object";
 }
+
+/**
+ * A strategy failed at run time (threw, or emitted an invalid intent): names the strategy (its
+ * kind or file), the simulated time and, once the runner adds it, the path. Exit code 2: the
+ * scenario's strategy cannot run as given.
+ */
+export class StrategyError extends BallastError {
+  path: number | undefined;
+
+  constructor(
+    readonly strategy: string,
+    readonly timeMs: number,
+    readonly reason: string,
+  ) {
+    super("", 2);
+    this.message = this.describe();
+  }
+
+  /** Adds the path the failure happened on (the first one to see it wins). */
+  onPath(path: number): void {
+    if (this.path !== undefined) return;
+    this.path = path;
+    this.message = this.describe();
+  }
+
+  private describe(): string {
+    const at = Number.isFinite(this.timeMs) ? new Date(this.timeMs).toISOString() : "start";
+    const where = this.path === undefined ? "" : `path ${this.path}, `;
+    return `${this.strategy}: ${where}simulated time ${at}: ${this.reason}`;
+  }
+}

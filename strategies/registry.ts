@@ -1,8 +1,15 @@
 /** The built-in strategies, by `kind` (STYLE 4). */
 import { Registry } from "../engine/registry.js";
 import type { Strategy } from "../engine/strategy.js";
+import { collateralTopup } from "./collateral-topup/index.js";
+import { deleverage } from "./deleverage/index.js";
 import { deltaHedge } from "./delta-hedge/index.js";
 import { hold } from "./hold/index.js";
 import type { StrategyContext } from "./types.js";
 
-export const strategyKinds = new Registry<Strategy, StrategyContext>("strategy", [hold, deltaHedge]);
+export const strategyKinds = new Registry<Strategy, StrategyContext>("strategy", [
+  hold,
+  deltaHedge,
+  collateralTopup,
+  deleverage,
+]);

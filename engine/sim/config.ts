@@ -117,7 +117,11 @@ export interface SimConfig {
   readonly options: readonly OptionSpec[];
   readonly perps: readonly PerpSpec[];
   readonly loans: readonly LoanSpec[];
+  /** Wallet balances at the start: (ledger asset, amount), from the owner. */
+  readonly cash?: readonly (readonly [number, number])[];
   readonly strategy: Strategy;
+  /** How errors name the strategy: its kind, or its file for a user strategy. */
+  readonly strategyLabel?: string;
   readonly record: RecordConfig;
   /** Check ledger conservation after every event (tests switch it on). */
   readonly checkConservation: boolean;

@@ -49,6 +49,7 @@ export function executeOrder(r: PathRunner, slot: number, c: ExecScratch): void 
     // The venue may refuse (initial margin): it logs the rejection; nothing traded, nothing paid.
     if (!fillPerp(r.book, r.t, asset, qty, mid, c, r.oracleL)) {
       r.rejected++;
+      r.intents.refuse(`perp order of ${qty} ${r.cfg.assets[asset]}`, r.log.detail[r.log.length - 1] ?? "");
       return;
     }
   } else fillSpot(r.book, asset, qty, mid, c);
@@ -97,6 +98,7 @@ function report(
   filled: number,
   why: string,
 ): void {
+  const detail = `${INSTRUMENT_NAMES[instrument]} order of ${wanted} ${why}`;
   r.log.push(r.t, type, {
     account: "trader",
     asset: r.cfg.assets[asset] as string,
@@ -104,6 +106,7 @@ function report(
     price: r.prices[asset] as number,
     bonus: 0,
     shortfall: 0,
-    detail: `${INSTRUMENT_NAMES[instrument]} order of ${wanted} ${why}`,
+    detail,
   });
+  r.intents.refuse(`${INSTRUMENT_NAMES[instrument]} order of ${wanted} ${r.cfg.assets[asset]}`, detail);
 }

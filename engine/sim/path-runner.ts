@@ -5,23 +5,27 @@
  * once per runner and reset per path, so a tick allocates nothing.
  */
 
-import { InternalError } from "../errors.js";
+import { StrategyError } from "../errors.js";
 import { type EventLog, EventType } from "../events.js";
+import { Reason } from "../ledger.js";
 import { allocMarket, type PathMarket } from "../market.js";
 import { EventQueue, Phase, packKey } from "../queue.js";
 import { type Rng, streamFor } from "../rng.js";
-import type { Instrument, IntentSink, Strategy, StrategyView } from "../strategy.js";
+import type { Instrument, Strategy, StrategyView } from "../strategy.js";
 import { MS_PER_HOUR } from "../units.js";
 import { Book } from "./book.js";
 import { expireBookOption, openBookOption } from "./book-options.js";
 import type { SimConfig } from "./config.js";
 import { type ExecScratch, executeOrder, expireOrder, newExecScratch } from "./execute.js";
+import { Intents } from "./intents.js";
 import { openLoan, openPerp, openVenueOption } from "./open-book.js";
 import { OracleState } from "./oracle-state.js";
 import { OrderBook } from "./orders.js";
 import type { PathMetrics } from "./path-metrics.js";
 import { writePathResults } from "./path-results.js";
 import type { SeriesLog } from "./series.js";
+import { RunnerSink } from "./sink.js";
+import { Triggers } from "./triggers.js";
 import { VenueClock } from "./venue-clock.js";
 import { RunnerView } from "./view.js";
 
@@ -35,6 +39,9 @@ export const Kind = {
   end: 4,
   liquidation: 5,
   venueExpiry: 6,
+  action: 7,
+  oracleWatch: 8,
+  trigger: 9,
 } as const;
 
 export class PathRunner {
@@ -53,7 +60,10 @@ export class PathRunner {
   readonly orders: OrderBook;
   readonly strategy: Strategy;
   readonly view: StrategyView;
-  readonly sink: IntentSink;
+  readonly sink: RunnerSink;
+  /** Account intents and refusals (intents.ts); oracle and health triggers (triggers.ts). */
+  readonly intents: Intents;
+  readonly triggers: Triggers;
   i = 0;
   t = 0;
   readonly endMs: number;
@@ -105,18 +115,14 @@ export class PathRunner {
       cfg.venues.filter((v) => v.kind === "aave-v3" || v.kind === "compound-v3").map((v) => v.name),
     );
     this.view = new RunnerView(this);
-    this.sink = {
-      trade: (instrument, asset, qty) => this.submit(instrument, asset, qty),
-      setTimer: (delayMs, tag = 0) => {
-        if (!(delayMs > 0)) throw new InternalError(`strategy timer delay must be > 0 ms, got ${delayMs}`);
-        const at = this.t + Math.ceil(delayMs);
-        if (at < this.endMs) this.q.push(at, Phase.strategy, Kind.timer, tag);
-      },
-    };
+    this.sink = new RunnerSink(this);
+    this.intents = new Intents(this);
+    this.triggers = new Triggers(this);
     this.handlers = [
       () => this.clock.onFunding(),
       (i) => expireBookOption(this, i),
       (tag) => {
+        this.intents.begin();
         this.strategy.onTimer(this.view, this.sink, tag);
         this.flushImmediate();
       },
@@ -124,6 +130,17 @@ export class PathRunner {
       () => this.onEnd(),
       () => this.clock.onLiquidation(),
       () => this.clock.onVenueExpiry(),
+      (slot) => this.intents.execute(slot),
+      (asset) => {
+        this.intents.begin();
+        this.strategy.onOracle?.(this.view, this.sink, asset);
+        this.flushImmediate();
+      },
+      (tag) => {
+        this.intents.begin();
+        this.strategy.onTrigger?.(this.view, this.sink, tag);
+        this.flushImmediate();
+      },
     ];
   }
 
@@ -145,10 +162,22 @@ export class PathRunner {
     const startEquity = this.book.equity(this.marketL, this.t);
     this.peak = startEquity;
     this.observe();
-    this.strategy.start(this.view, this.sink);
-    this.flushImmediate();
-    this.loop();
+    try {
+      this.intents.begin();
+      this.strategy.start(this.view, this.sink);
+      this.flushImmediate();
+      this.loop();
+    } catch (e) {
+      if (e instanceof StrategyError) e.onPath(path);
+      throw e;
+    }
     writePathResults(this, startEquity);
+  }
+
+  /** A strategy timer: `onTimer(tag)` after `delayMs` (dropped past the horizon). */
+  timer(delayMs: number, tag: number): void {
+    const at = this.t + Math.ceil(delayMs);
+    if (at < this.endMs) this.q.push(at, Phase.strategy, Kind.timer, tag);
   }
 
   private resetState(): void {
@@ -163,6 +192,8 @@ export class PathRunner {
     this.nImmediate = 0;
     this.logStart = this.log.length;
     this.orders.reset();
+    this.intents.reset();
+    this.triggers.reset();
     this.i = 0;
     this.t = this.cfg.grid.startMs;
     this.maxDd = 0;
@@ -183,6 +214,7 @@ export class PathRunner {
   private openBook(): void {
     const b = this.book;
     const cfg = this.cfg;
+    for (const [k, amount] of cfg.cash ?? []) b.ledger.transfer(b.owner, b.wallet, k, amount, Reason.deposit);
     for (const p of cfg.perps) openPerp(this, p);
     for (const loan of cfg.loans) openLoan(this, loan);
     cfg.options.forEach((o, i) => {
@@ -298,6 +330,7 @@ export class PathRunner {
     this.syncOracle();
     this.updateNextOracle();
     this.clock.checkAfterOracle();
+    if (this.triggers.any) this.triggers.afterOracle();
   }
 
   private syncMarket(): void {
@@ -326,7 +359,7 @@ export class PathRunner {
     });
   }
 
-  private submit(instrument: Instrument, asset: number, qty: number): void {
+  submit(instrument: Instrument, asset: number, qty: number): void {
     if (qty === 0 || !Number.isFinite(qty)) return;
     const slot = this.orders.add(instrument, asset, qty);
     const lat = this.cfg.execution.latency;

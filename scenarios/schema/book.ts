@@ -2,10 +2,10 @@
 import type { Issue } from "../../engine/errors.js";
 import { describeValue } from "../../engine/errors.js";
 import { didYouMean, isRecord, join, readParams } from "../../engine/params.js";
-import { LOAN_SPECS, OPTION_SPECS, PERP_ENTRY_SPECS } from "./sections.js";
+import { CASH_SPECS, LOAN_SPECS, OPTION_SPECS, PERP_ENTRY_SPECS } from "./sections.js";
 import type { BookEntry, DebtTarget, KindConfig, OptionEntry, PerpEntry } from "./types.js";
 
-const ENTRY_KINDS = ["option", "perp", "loan"];
+const ENTRY_KINDS = ["option", "perp", "loan", "cash"];
 const LENDING_KINDS = ["aave-v3", "compound-v3"];
 /** Collateral keys accepted as the quote currency in a perp margin account (stablecoins at par). */
 const QUOTE_ALIASES = ["USD", "USDC", "USDT", "DAI"];
@@ -47,6 +47,13 @@ export function readBook(
     if (kind === "loan") {
       const loan = readLoan(item, path, venues, [quote, ...assets], issues);
       if (loan) out.push(loan);
+      return;
+    }
+    if (kind === "cash") {
+      const before = issues.length;
+      const p = readParams(item, CASH_SPECS, path, issues);
+      const amount = readAmounts(p["amount"], join(path, "amount"), [quote, ...assets], issues);
+      if (issues.length === before) out.push({ kind: "cash", amount });
       return;
     }
     const entry =

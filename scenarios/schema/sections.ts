@@ -149,6 +149,15 @@ export const OPTION_SPECS: ParamSpecs = {
   },
 };
 
+/** A `cash` book entry: balances held in the trader's wallet (a reserve a strategy can move). */
+export const CASH_SPECS: ParamSpecs = {
+  kind: { type: "enum", values: ["cash"], description: "book entry kind" },
+  amount: {
+    type: "record",
+    description: "asset → amount held in the wallet at the start, e.g. { USDC: 5000 }",
+  },
+};
+
 export const LOAN_SPECS: ParamSpecs = {
   kind: { type: "enum", values: ["loan"], description: "book entry kind" },
   venue: {

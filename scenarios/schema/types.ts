@@ -82,7 +82,13 @@ export function isDebtTarget(d: LoanEntry["debt"]): d is DebtTarget {
   return typeof d["asset"] === "string";
 }
 
-export type BookEntry = OptionEntry | PerpEntry | LoanEntry;
+/** Wallet balances at the start (asset name → amount): a reserve strategies can move. */
+export interface CashEntry {
+  readonly kind: "cash";
+  readonly amount: Readonly<Record<string, number>>;
+}
+
+export type BookEntry = OptionEntry | PerpEntry | LoanEntry | CashEntry;
 
 export interface Scenario {
   readonly name: string;
