@@ -85,6 +85,7 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
     assets,
     quote: s.market.quote,
     rate: s.market.rate,
+    cashRate: s.market.cashRate,
     market,
     oracle: oracleConfig(s),
     execution: execution(s, idx),

@@ -50,6 +50,8 @@ export interface StrategyView {
   readonly timeMs: number;
   readonly startMs: number;
   readonly endMs: number;
+  /** The scenario's continuously compounded rate per year (market.rate), as option marks use it. */
+  readonly rate: number;
   /** Asset names by index: the market's assets, then the quote currency (frozen). */
   readonly assetNames: readonly string[];
   /** Index of an asset by name (the quote currency is the last index), or −1. */

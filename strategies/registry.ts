@@ -3,13 +3,21 @@ import { Registry } from "../engine/registry.js";
 import type { Strategy } from "../engine/strategy.js";
 import { collateralTopup } from "./collateral-topup/index.js";
 import { deleverage } from "./deleverage/index.js";
+import { deltaBand } from "./delta-band/index.js";
 import { deltaHedge } from "./delta-hedge/index.js";
+import { fundingCarry } from "./funding-carry/index.js";
+import { gammaScalp } from "./gamma-scalp/index.js";
 import { hold } from "./hold/index.js";
 import type { StrategyContext } from "./types.js";
+import { wwBand } from "./ww-band/index.js";
 
 export const strategyKinds = new Registry<Strategy, StrategyContext>("strategy", [
   hold,
   deltaHedge,
+  deltaBand,
+  wwBand,
+  gammaScalp,
   collateralTopup,
   deleverage,
+  fundingCarry,
 ]);

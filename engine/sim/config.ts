@@ -107,6 +107,8 @@ export interface SimConfig {
   readonly quote: string;
   /** Continuously compounded rate per year, used for option marks. */
   readonly rate: number;
+  /** Continuously compounded rate per year the wallet's quote balance accrues at (0: none). */
+  readonly cashRate?: number;
   readonly market: MarketSource;
   readonly oracle: OracleConfig;
   readonly execution: ExecutionConfig;

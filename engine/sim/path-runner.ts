@@ -12,9 +12,10 @@ import { allocMarket, type PathMarket } from "../market.js";
 import { EventQueue, Phase, packKey } from "../queue.js";
 import { type Rng, streamFor } from "../rng.js";
 import type { Instrument, Strategy, StrategyView } from "../strategy.js";
-import { MS_PER_HOUR } from "../units.js";
+import { MS_PER_HOUR, yearFraction } from "../units.js";
 import { Book } from "./book.js";
 import { expireBookOption, openBookOption } from "./book-options.js";
+import { accrueCash } from "./cash.js";
 import type { SimConfig } from "./config.js";
 import { type ExecScratch, executeOrder, expireOrder, newExecScratch } from "./execute.js";
 import { Intents } from "./intents.js";
@@ -85,6 +86,8 @@ export class PathRunner {
   private readonly handlers: ((payload: number) => void)[];
   private readonly exec: ExecScratch = newExecScratch();
   private readonly stressScale: number;
+  /** e^{cashRate·step} − 1: the quote balance's growth per clock step (0: no cash rate). */
+  private readonly cashGrowth: number;
   readonly lendingVenues: ReadonlySet<string>;
   /** Zero-latency orders submitted during the current strategy callback (slots, first nImmediate). */
   private immediate = new Int32Array(8);
@@ -111,6 +114,7 @@ export class PathRunner {
     this.strategy = cfg.strategy;
     this.endMs = cfg.grid.startMs + cfg.grid.steps * cfg.grid.stepMs;
     this.stressScale = 1 / Math.sqrt(cfg.grid.stepMs / MS_PER_HOUR);
+    this.cashGrowth = Math.expm1((cfg.cashRate ?? 0) * yearFraction(cfg.grid.stepMs));
     this.lendingVenues = new Set(
       cfg.venues.filter((v) => v.kind === "aave-v3" || v.kind === "compound-v3").map((v) => v.name),
     );
@@ -282,6 +286,7 @@ export class PathRunner {
     const m = this.market;
     for (let a = 0; a < this.prices.length; a++) this.prices[a] = (m.price[a] as Float64Array)[i] as number;
     this.syncMarket();
+    if (this.cashGrowth !== 0) accrueCash(this.book, this.cashGrowth);
     this.nextTickMs = i < this.cfg.grid.steps ? this.t + this.cfg.grid.stepMs : Number.POSITIVE_INFINITY;
     this.observe();
   }

@@ -18,9 +18,11 @@ export class RunnerView implements StrategyView {
   readonly startMs: number;
   readonly endMs: number;
   readonly assetNames: readonly string[];
+  readonly rate: number;
 
   constructor(r: PathRunner) {
     this.#r = r;
+    this.rate = r.cfg.rate;
     this.assetNames = Object.freeze([...r.cfg.assets, r.cfg.quote]);
     this.startMs = r.cfg.grid.startMs;
     this.endMs = r.endMs;

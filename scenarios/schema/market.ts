@@ -38,6 +38,7 @@ export function readMarket(raw: unknown, kinds: ScenarioKinds, issues: Issue[]):
   const shocks = readKindList(kinds.shocks, p["shocks"], "market.shocks", issues);
   return {
     rate: p["rate"] as number,
+    cashRate: p["cashRate"] as number,
     quote: p["quote"] as string,
     assetNames,
     assets,

@@ -45,6 +45,14 @@ export const CLOCK_SPECS: ParamSpecs = {
 
 export const MARKET_SPECS: ParamSpecs = {
   rate: { type: "number", default: 0, min: -1, max: 1, description: "continuously compounded rate per year" },
+  cashRate: {
+    type: "number",
+    default: 0,
+    min: -1,
+    max: 1,
+    description:
+      "rate the wallet's quote balance earns (or pays when negative), continuously compounded per year",
+  },
   quote: {
     type: "string",
     default: "USDC",

@@ -23,6 +23,8 @@ export type AssetSource =
 
 export interface MarketSpec {
   readonly rate: number;
+  /** Rate the wallet's quote balance accrues at (market.cashRate). */
+  readonly cashRate: number;
   readonly quote: string;
   /** Asset names in file order (engine order). */
   readonly assetNames: readonly string[];

@@ -8,7 +8,8 @@
  */
 import type { Params } from "../../engine/params.js";
 import type { KindDef } from "../../engine/registry.js";
-import { Instrument, type IntentSink, type Strategy, type StrategyView } from "../../engine/strategy.js";
+import type { Instrument, IntentSink, Strategy, StrategyView } from "../../engine/strategy.js";
+import { HEDGE_PARAMS, hedgeAsset, hedgeInstrument, netDelta } from "../hedge-core.js";
 import type { StrategyContext } from "../types.js";
 
 class DeltaHedge implements Strategy {
@@ -30,12 +31,7 @@ class DeltaHedge implements Strategy {
   onTimer(view: StrategyView, out: IntentSink): void {
     const a = this.asset;
     if (view.oracleUsable(a)) {
-      const net =
-        view.optionDelta(a, this.vol) +
-        view.perpQty(a) +
-        view.spotQty(a) +
-        view.pendingQty(Instrument.perp, a) +
-        view.pendingQty(Instrument.spot, a);
+      const net = netDelta(view, a, this.vol);
       if (Math.abs(net) > this.minTrade) out.trade(this.instrument, a, -net);
     }
     out.setTimer(this.everyMs);
@@ -48,19 +44,7 @@ export const deltaHedge: KindDef<Strategy, StrategyContext> = {
   source: "Black-76 delta; discrete-hedging error: Derman & Kamal (1999)",
   params: {
     every: { type: "duration", default: "1h", min: 1, description: "interval between re-hedges" },
-    with: { type: "enum", values: ["perp", "spot"], default: "perp", description: "hedge instrument" },
-    asset: {
-      type: "string",
-      optional: true,
-      description: "asset to hedge (default: the first option's underlying)",
-    },
-    vol: {
-      type: "number",
-      optional: true,
-      min: 0,
-      exclusiveMin: true,
-      description: "vol for deltas (default: each option's iv)",
-    },
+    ...HEDGE_PARAMS,
     minTrade: {
       type: "number",
       default: 0,
@@ -70,9 +54,9 @@ export const deltaHedge: KindDef<Strategy, StrategyContext> = {
   },
   create: (p: Params, ctx) =>
     new DeltaHedge(
-      (p["asset"] as string | undefined) ?? ctx.firstOptionAsset ?? (ctx.assets[0] as string),
+      hedgeAsset(p, ctx),
       p["every"] as number,
-      p["with"] === "spot" ? Instrument.spot : Instrument.perp,
+      hedgeInstrument(p),
       p["vol"] as number | undefined,
       p["minTrade"] as number,
     ),

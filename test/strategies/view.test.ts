@@ -95,6 +95,15 @@ describe("strategy view", () => {
       },
       onTimer() {},
     });
-    expect(keys.sort()).toEqual(["assetNames", "assetNames", "endMs", "endMs", "startMs", "startMs"]);
+    expect(keys.sort()).toEqual([
+      "assetNames",
+      "assetNames",
+      "endMs",
+      "endMs",
+      "rate",
+      "rate",
+      "startMs",
+      "startMs",
+    ]);
   });
 });
