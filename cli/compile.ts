@@ -139,6 +139,7 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
         : [],
     ),
     strategy,
+    strategyLabel: s.strategy.kind,
     record: { eventPaths: s.report.eventPaths, seriesPaths: s.report.sampleSeries },
     checkConservation: opts.checkConservation ?? false,
   };

@@ -13,6 +13,7 @@ import { readScenarioFile } from "./load-scenario.js";
 import { loadReplay, modelContext } from "./market-data.js";
 import { applyOverrides, blameOverrides, type Override } from "./overrides.js";
 import { expandPresets } from "./presets.js";
+import { withUserStrategy } from "./user-strategy.js";
 
 export interface LoadedScenario {
   readonly file: string;
@@ -28,7 +29,8 @@ export async function loadScenario(
 ): Promise<LoadedScenario> {
   let scenario: Scenario;
   try {
-    const raw = expandPresets(applyOverrides(await readScenarioFile(file), overrides), file);
+    const given = expandPresets(applyOverrides(await readScenarioFile(file), overrides), file);
+    const raw = await withUserStrategy(given, file);
     scenario = validateScenario(raw, KINDS, file);
   } catch (e) {
     throw blameOverrides(e, overrides);

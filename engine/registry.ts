@@ -38,6 +38,11 @@ export class Registry<T, Ctx = void> {
     for (const d of defs) this.defs.set(d.kind, d);
   }
 
+  /** Adds (or replaces) a definition: a kind loaded at run time, e.g. a user's strategy file. */
+  add(def: KindDef<T, Ctx>): void {
+    this.defs.set(def.kind, def);
+  }
+
   kinds(): string[] {
     return [...this.defs.keys()];
   }

@@ -23,9 +23,11 @@ const ALLOWED: Record<(typeof FOLDERS)[number], { folders: string[]; packages: s
   bench: { folders: [...FOLDERS], packages: ["*"] },
 };
 
+/** Package code; user-side examples (scenarios/examples: scenario and strategy files) are not. */
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
+    if (p.endsWith(join("scenarios", "examples"))) return [];
     if (statSync(p).isDirectory()) return sources(p);
     return /\.ts$/.test(name) && !/\.test\.ts$/.test(name) ? [p] : [];
   });
