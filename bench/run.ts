@@ -16,6 +16,9 @@ const REALISTIC = {
   },
 };
 
+/** The README's user strategy file (scenarios/examples/my-delta-hedge.ts), next to the demo. */
+const USER_FILE = { strategy: { file: "./my-delta-hedge.ts", params: { every: "1h" } } };
+
 /**
  * Rounds of (kernel, ideal engine, realistic engine), interleaved so that each ratio compares runs
  * made under the same machine load; medians and ranges over the rounds are reported, because one
@@ -28,22 +31,30 @@ async function main(): Promise<void> {
   const kernel: number[] = [];
   const ideal: EngineBench[] = [];
   const real: EngineBench[] = [];
+  const band: EngineBench[] = [];
+  const user: EngineBench[] = [];
   for (let r = 0; r < rounds; r++) {
     kernel.push(benchReferenceKernel(paths));
     ideal.push(await benchEngine("demo, ideal oracle and execution", {}, paths));
     real.push(await benchEngine("demo, push oracle + 30 s latency + sqrt impact + gas", REALISTIC, paths));
+    band.push(await benchEngine("demo with delta-band", { strategy: { kind: "delta-band" } }, paths));
+    user.push(await benchEngine("demo with the README's user-file delta hedge", USER_FILE, paths));
   }
   console.log(
     `${rounds} interleaved rounds of ${paths} paths × ${ideal[0]?.steps} steps; median [min – max]`,
   );
   console.log(`reference kernel (hand-written GBM + delta hedge loop): ${mps(kernel)} M path-steps/s`);
-  for (const runs of [ideal, real]) {
+  for (const runs of [ideal, real, band, user]) {
     console.log(`${runs[0]?.name}: ${mps(runs.map((b) => b.pathStepsPerSecond))} M path-steps/s`);
   }
   const ratio = ideal.map((b, r) => b.pathStepsPerSecond / (kernel[r] as number));
   console.log(`engine / kernel: ${spread(ratio, 2)} (target ≥ 0.25, i.e. 3 M vs 12 M)`);
   const slowdown = real.map((b, r) => b.seconds / (ideal[r] as EngineBench).seconds);
   console.log(`realistic / ideal time: ${spread(slowdown, 2)}× (target ≤ 1.5×)`);
+  for (const runs of [band, user]) {
+    const t = runs.map((b, r) => b.seconds / (ideal[r] as EngineBench).seconds);
+    console.log(`${runs[0]?.name} / built-in delta-hedge time: ${spread(t, 2)}× (target ≤ 1.2×)`);
+  }
   for (const d of await benchDataLoad()) {
     console.log(
       `data load ${d.name}: ${d.rows.toLocaleString("en-US")} rows in ${d.seconds.toFixed(2)} s (target: well under 1 s)`,
