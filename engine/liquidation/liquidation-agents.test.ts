@@ -237,7 +237,7 @@ describe("the liquidator's rules", () => {
     expect(l.expectedProfit(o, 2, 1600, undefined, 0, 10)).toBeCloseTo(3200 - 3000 - 10, 9);
   });
 
-  it("defaults: latency 12 s, capital 1e6, gas 10, no profit floor", () => {
+  it("defaults: latency 12 s, capital 1e6, gas 10, no profit floor; every parameter documented", () => {
     const issues: Issue[] = [];
     const p = readParams({}, LIQUIDATOR_SPECS, "liquidators[0]", issues);
     expect(issues).toEqual([]);
@@ -248,6 +248,7 @@ describe("the liquidator's rules", () => {
       gasQuote: 10,
       minProfitQuote: 0,
     });
+    for (const spec of Object.values(LIQUIDATOR_SPECS)) expect(spec.description.length).toBeGreaterThan(10);
     readParams({ latency: "x", capital: -1, minProfit: "y" }, LIQUIDATOR_SPECS, "l", issues);
     expect(issues.map((i) => i.path).sort()).toEqual(["l.capital", "l.latency", "l.minProfit"]);
   });
