@@ -233,7 +233,7 @@ function venueSpecs(s: Scenario): VenueSpec[] {
   return specs;
 }
 
-function clockGrid(s: Scenario): TimeGrid {
+export function clockGrid(s: Scenario): TimeGrid {
   if (!s.clock)
     throw new InputError([
       {

@@ -39,7 +39,30 @@ export async function loadReplay(s: Scenario, scenarioFile: string): Promise<Rep
   const specs: Record<string, Record<string, unknown>> = {};
   for (const n of names) specs[n] = clockWindow(s, { ...(s.market.assets[n]?.data ?? {}) });
   const { market, range } = await loadMarketData(specs as never, { baseDir: dirname(scenarioFile) });
+  checkCoverage(s, range, scenarioFile);
   return { market, range: { from: isoTime(range.fromMs), to: isoTime(range.toMs) } };
+}
+
+/**
+ * A replay whose data cover less of the clock's window than asked (more than one bar missing at
+ * either end) is refused, naming the range the data hold: a 365-day run silently cut to 8 days
+ * would report figures for a window nobody chose. Narrow `clock` (or `data.from`/`to`) to the data.
+ */
+function checkCoverage(s: Scenario, range: { fromMs: number; toMs: number }, scenarioFile: string): void {
+  const c = s.clock;
+  if (!c) return;
+  const endMs = c.startMs + c.horizonMs;
+  if (range.fromMs <= c.startMs + c.stepMs && range.toMs >= endMs - c.stepMs) return;
+  throw new InputError(
+    [
+      {
+        code: "short_data",
+        path: "clock",
+        message: `the clock asks for ${isoTime(c.startMs)} to ${isoTime(endMs)} but the data cover only ${isoTime(range.fromMs)} to ${isoTime(range.toMs)}; allowed: a clock.start and clock.horizon inside the data's range`,
+      },
+    ],
+    scenarioFile,
+  );
 }
 
 /** A replay's clock, when given, selects the window (start … start + horizon) and the bar length. */

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describeValue, InputError, type Issue } from "../engine/errors.js";
 import { didYouMean, isRecord } from "../engine/params.js";
+import { formatDuration, parseDuration } from "../engine/units.js";
 import { findPreset, PRESETS } from "../scenarios/presets/index.js";
 import { PRESETS_DIR } from "./paths.js";
 
@@ -26,8 +27,9 @@ export function expandPresets(raw: unknown, source: string): unknown {
     });
   } else {
     const assets = isRecord(market["assets"]) ? Object.keys(market["assets"]) : [];
+    const horizonMs = isRecord(raw["clock"]) ? parseDuration(raw["clock"]["horizon"]) : undefined;
     for (const [i, name] of names.entries())
-      shocks.push(...presetShocks(name, `market.presets[${i}]`, assets, issues));
+      shocks.push(...presetShocks(name, `market.presets[${i}]`, assets, horizonMs, issues));
   }
   if (issues.length > 0) throw new InputError(issues, source);
   const { presets: _presets, ...rest } = market;
@@ -39,7 +41,13 @@ export function expandPresets(raw: unknown, source: string): unknown {
   return { ...raw, market: { ...rest, shocks: [...shocks, ...own] } };
 }
 
-function presetShocks(name: unknown, path: string, assets: readonly string[], issues: Issue[]): unknown[] {
+function presetShocks(
+  name: unknown,
+  path: string,
+  assets: readonly string[],
+  horizonMs: number | undefined,
+  issues: Issue[],
+): unknown[] {
   const preset = typeof name === "string" ? findPreset(name) : undefined;
   if (!preset) {
     const all = PRESETS.map((p) => p.name);
@@ -61,5 +69,23 @@ function presetShocks(name: unknown, path: string, assets: readonly string[], is
     return [];
   }
   const doc = parse(readFileSync(join(PRESETS_DIR, preset.file), "utf8")) as { shocks?: unknown[] };
-  return doc.shocks ?? [];
+  return withinHorizon(doc.shocks ?? [], preset.name, horizonMs);
+}
+
+/**
+ * A preset's shocks that begin before the horizon. The legs it drops (a multi-day event run over a
+ * shorter horizon) are named in a warning on stderr: the part kept is still the event's start,
+ * whereas a shock the file itself places after the horizon is refused by validation.
+ */
+function withinHorizon(shocks: readonly unknown[], name: string, horizonMs: number | undefined): unknown[] {
+  if (horizonMs === undefined) return [...shocks];
+  const kept = shocks.filter((x) => {
+    const at = isRecord(x) ? parseDuration(x["at"]) : undefined;
+    return at === undefined || at < horizonMs;
+  });
+  if (kept.length < shocks.length)
+    process.stderr.write(
+      `ballast: warning: preset "${name}": ${shocks.length - kept.length} of its ${shocks.length} shocks begin at or after the horizon (${formatDuration(horizonMs)}) and are left out\n`,
+    );
+  return kept;
 }

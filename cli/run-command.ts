@@ -9,11 +9,14 @@ import { runPaths } from "../engine/sim/run.js";
 import { prepareOutRoot, writeRunFolder } from "../reports/run-folder.js";
 import { modelStepWarnings } from "../scenarios/schema/model-steps.js";
 import { MAX_PATHS } from "../scenarios/schema/sections.js";
-import { compile } from "./compile.js";
+import { clockGrid, compile } from "./compile.js";
+import { machineLimits, parseByteSize } from "./limits.js";
 import { parseIntOption } from "./options.js";
+import { checkOutPath, manifestPath } from "./out-path.js";
 import { blameOverrides, collect, parseOverride } from "./overrides.js";
 import { DEMO_SCENARIO, PACKAGE_ROOT } from "./paths.js";
 import { progressBar } from "./progress.js";
+import { checkResources } from "./resources.js";
 import { toResults } from "./results.js";
 import { loadScenario, underFile } from "./scenario.js";
 
@@ -26,6 +29,7 @@ export interface RunFlags {
   readonly overwrite?: boolean;
   /** `--set` arguments as given, applied in order. */
   readonly set?: readonly string[];
+  readonly maxMemory?: number;
 }
 
 export function runCommand(): Command {
@@ -45,6 +49,12 @@ export function runCommand(): Command {
     .option("--quiet", "no progress bar")
     .option("--overwrite", "replace an existing run folder of the same name")
     .option("--set <path=value>", "override one scenario field, e.g. book[0].qty=-5 (repeatable)", collect)
+    .addOption(
+      new Option(
+        "--max-memory <size>",
+        "refuse a run estimated to need more (e.g. 4G; default: the machine's)",
+      ).argParser(parseByteSize),
+    )
     .action(async (file: string | undefined, flags: RunFlags) => {
       const dir = await runScenario(file, flags);
       if (flags.json) process.stdout.write(await readFile(join(dir, "summary.json"), "utf8"));
@@ -55,10 +65,13 @@ export function runCommand(): Command {
 /** Runs a scenario file end to end; returns the run folder. */
 export async function runScenario(file: string | undefined, flags: RunFlags): Promise<string> {
   const path = file ? resolve(file) : DEMO_SCENARIO;
+  await checkOutPath(flags.out);
   const overrides = (flags.set ?? []).map((t) => parseOverride(t));
   const loaded = await loadScenario(path, overrides);
   const s = loaded.scenario;
   for (const w of modelStepWarnings(s)) process.stderr.write(`ballast: warning: ${w}\n`);
+  const grid = loaded.replay?.market.grid ?? clockGrid(s);
+  checkResources(s, grid, flags.paths ?? s.paths, await machineLimits(flags.out, flags.maxMemory), path);
   const cfg = compile(s, {
     ...(flags.paths !== undefined ? { paths: flags.paths } : {}),
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
@@ -80,7 +93,7 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
   const results = toResults(s, out, {
     seed: cfg.seed,
     paths: cfg.paths,
-    scenarioFile: file ? file : relative(PACKAGE_ROOT, DEMO_SCENARIO),
+    scenarioFile: file ? manifestPath(file) : relative(PACKAGE_ROOT, DEMO_SCENARIO),
     ...(loaded.replay ? { dataRange: loaded.replay.range } : {}),
   });
   const manifest =

@@ -188,6 +188,11 @@ describe("collecting", () => {
     const file = csv("capped.csv", ...lines);
     const issues = await issuesOf(() => loadSeries(file));
     expect(issues.length).toBe(51);
-    expect(issues[50]).toEqual({ code: "more_issues", path: "", message: "and 10 more problems not listed" });
+    expect(issues[50]).toEqual({
+      code: "more_issues",
+      path: "",
+      message: "and 10 more problems not listed",
+      omitted: 10,
+    });
   });
 });

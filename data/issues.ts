@@ -15,7 +15,9 @@ export class IssueList {
   constructor(readonly limit = DEFAULT_ISSUE_LIMIT) {}
 
   add(issue: DataIssue): void {
-    if (this.items.length < this.limit) this.items.push(issue);
+    // Another list's summary entry ("and N more"): count what it stands for, never list it.
+    if (issue.omitted !== undefined) this.dropped += issue.omitted;
+    else if (this.items.length < this.limit) this.items.push(issue);
     else this.dropped++;
   }
 
@@ -32,7 +34,7 @@ export class IssueList {
   list(): DataIssue[] {
     if (this.dropped === 0) return [...this.items];
     const more = `and ${this.dropped} more problem${this.dropped === 1 ? "" : "s"} not listed`;
-    return [...this.items, { code: "more_issues", path: "", message: more }];
+    return [...this.items, { code: "more_issues", path: "", message: more, omitted: this.dropped }];
   }
 
   /** @throws InputError (exit code 2) carrying every listed issue, when any was found. */

@@ -6,9 +6,9 @@
  * under `nullRows: "gap"` → slice to [from, to] (both inclusive) → resample → gap policy (only when `maxGap` is given).
  * All problems are collected and thrown as one `InputError` (exit code 2).
  */
-import { readFile } from "node:fs/promises";
 import { readArrow } from "./arrow.js";
 import { readCsv } from "./csv.js";
+import { checkInputFile, MAX_DATA_FILE_BYTES, readInputFile } from "./file-guard.js";
 import { checkClock, fillOnGrid, type GridFill } from "./fill.js";
 import { cellIssue, fail, IssueList } from "./issues.js";
 import { type CheckedOptions, checkOptions } from "./options.js";
@@ -20,21 +20,8 @@ import { formatTime } from "./time-text.js";
 import type { DataFormat, Gap, LoadedSeries, LoadOptions, LoadReport, Series } from "./types.js";
 import { validateTable } from "./validate.js";
 
-/** The file's bytes as a plain `Uint8Array` (not a `Buffer`: one array class keeps byte reads monomorphic). */
-async function readBytes(file: string): Promise<Uint8Array> {
-  try {
-    const buf = await readFile(file);
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return fail("file_not_found", file, "no such file");
-    return fail(
-      "unreadable_file",
-      file,
-      `cannot read the file: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
-}
+/** What a data file may be, for the file guard's messages. */
+const DATA_FILE = `a regular CSV, Parquet or Arrow file of at most ${MAX_DATA_FILE_BYTES} bytes`;
 
 async function readRaw(
   file: string,
@@ -43,10 +30,11 @@ async function readRaw(
   issues: IssueList,
 ): Promise<RawTable | undefined> {
   if (format === "parquet") {
-    await readBytes(file).then((b) => b.length === 0 && fail("empty_file", file, "the file is empty"));
+    const size = await checkInputFile(file, MAX_DATA_FILE_BYTES, DATA_FILE);
+    if (size === 0) fail("empty_file", file, "the file is empty");
     return readParquet(file, options, issues);
   }
-  const bytes = await readBytes(file);
+  const bytes = await readInputFile(file, MAX_DATA_FILE_BYTES, DATA_FILE);
   return format === "csv" ? readCsv(file, bytes, options, issues) : readArrow(file, bytes, options, issues);
 }
 

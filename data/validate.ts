@@ -7,6 +7,7 @@
  *   `negative_volume`, `negative_vol` (implied vol), `ohlc_inconsistent` (high below open/close/low,
  *   or low above open/close); `no_rows` for a file without data.
  */
+import { MAX_MAGNITUDE, MIN_MAGNITUDE } from "../engine/params.js";
 import { hasUnreadRoles } from "./columns.js";
 import { cellIssue, type IssueList } from "./issues.js";
 import type { CellProblem, RawTable } from "./raw.js";
@@ -97,15 +98,18 @@ export function checkOrder(raw: RawTable, issues: IssueList): boolean {
   return ok;
 }
 
-/** Reports prices ≤ 0, negative volume or vol (NaN cells are skipped: already reported). */
+/**
+ * Reports prices ≤ 0 (or below 1e-12, where arithmetic on them underflows), negative volume or vol,
+ * and any value of magnitude above 1e15 (engine/params MAX_MAGNITUDE: beyond it a PnL loses its
+ * precision and products overflow). NaN cells are skipped: already reported.
+ */
 export function checkValues(raw: RawTable, issues: IssueList): void {
   for (const [key, values] of Object.entries(raw.columns)) {
-    if (ANY_SIGN.has(key)) continue;
-    const code = NON_NEGATIVE[key];
-    const floor = code === undefined ? Number.MIN_VALUE : 0;
+    const code = ANY_SIGN.has(key) ? "any" : NON_NEGATIVE[key];
+    const floor = code === "any" ? -MAX_MAGNITUDE : code === undefined ? MIN_MAGNITUDE : 0;
     for (let i = 0; i < raw.length; i++) {
       const v = values[i] as number;
-      if (v < floor) issues.add(valueIssue(raw, key, i, v, code));
+      if (v < floor || v > MAX_MAGNITUDE) issues.add(valueIssue(raw, key, i, v, code));
     }
   }
   checkOhlc(raw, issues);
@@ -113,9 +117,16 @@ export function checkValues(raw: RawTable, issues: IssueList): void {
 
 function valueIssue(raw: RawTable, key: string, i: number, v: number, code: string | undefined): DataIssue {
   const at = formatTime(raw.timesMs[i] as number);
+  const column = raw.mapping[key] as string;
+  if (Math.abs(v) > MAX_MAGNITUDE) {
+    const msg = `${key} must be of magnitude ≤ ${MAX_MAGNITUDE.toExponential()}, found ${v} on ${at}`;
+    return cellIssue("out_of_range_value", raw.file, raw.rows[i], column, msg);
+  }
   const msg =
-    code === undefined ? `price must be > 0, found ${v} on ${at}` : `${key} must be ≥ 0, found ${v} on ${at}`;
-  return cellIssue(code ?? "non_positive_price", raw.file, raw.rows[i], raw.mapping[key] as string, msg);
+    code === undefined
+      ? `price must be > 0${v > 0 ? ` and ≥ ${MIN_MAGNITUDE}` : ""}, found ${v} on ${at}`
+      : `${key} must be ≥ 0, found ${v} on ${at}`;
+  return cellIssue(code ?? "non_positive_price", raw.file, raw.rows[i], column, msg);
 }
 
 /** high ≥ max(open, close, low) and low ≤ min(open, close); catches swapped or shifted columns. */

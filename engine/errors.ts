@@ -3,6 +3,8 @@
  * thrown together in one `InputError` (exit code 2); broken invariants are `InternalError`s (exit 3).
  * Liquidations, rejected intents and insolvency are events, never exceptions.
  */
+import { escapeInvisible } from "./names.js";
+
 export interface Issue {
   /** Stable machine-readable code, e.g. `unknown_key`, `out_of_range`, `missing`. */
   readonly code: string;
@@ -12,6 +14,8 @@ export interface Issue {
   readonly message: string;
   readonly file?: string;
   readonly row?: number;
+  /** Set on a summary entry ("and N more") that stands for this many problems not listed. */
+  readonly omitted?: number;
 }
 
 export class BallastError extends Error {
@@ -41,16 +45,27 @@ export class InternalError extends BallastError {
   }
 }
 
-/** Renders issues one per line: `file: path: message`. */
+/**
+ * Renders issues one per line: `file: path: message`. Control and format characters a file put into
+ * a key, a name or a value are shown escaped, never sent raw to the terminal.
+ */
 export function formatIssues(issues: readonly Issue[], source?: string): string {
-  const head = source ? `${source}: ${issues.length} problem${issues.length === 1 ? "" : "s"}` : "";
+  const count = issueCount(issues);
+  const head = source ? `${source}: ${count} problem${count === 1 ? "" : "s"}` : "";
   const lines = issues.map((i) => {
     const where = [i.file, i.row !== undefined ? `row ${i.row}` : undefined, i.path]
       .filter((s) => s !== undefined && s !== "")
       .join(": ");
-    return `  - ${where}: ${i.message}`;
+    return where === "" ? `  - ${i.message}` : `  - ${where}: ${i.message}`;
   });
-  return [head, ...lines].filter((l) => l !== "").join("\n");
+  return escapeInvisible([head, ...lines].filter((l) => l !== "").join("\n"));
+}
+
+/** Problems found, listed or not: a summary entry counts for the problems it stands for. */
+export function issueCount(issues: readonly Issue[]): number {
+  let n = 0;
+  for (const i of issues) n += i.omitted ?? 1;
+  return n;
 }
 
 /** Describes a found value briefly for an error message. */

@@ -5,7 +5,22 @@
  */
 
 import { describeValue, type Issue } from "./errors.js";
-import { DURATION_UNITS, parseDuration } from "./units.js";
+import { DURATION_UNITS, MS_PER_YEAR, parseDuration } from "./units.js";
+
+/**
+ * Bounds every number a scenario gives where its spec sets none, so that no parameter can carry a
+ * value the arithmetic cannot represent (1e308 overflows the first product, a denormal underflows
+ * the first division). |x| ≤ 1e15 covers every amount, price, size and count a venue has seen (the
+ * largest lending pool holds ~1e10 units; 1e15 is what tests use for a pool too deep to matter),
+ * and the product of two such values stays far from overflow; the value a book may hold is bounded
+ * tighter, for precision (MAX_BOOK_VALUE in scenarios/schema/cross-checks.ts). A non-zero |x| below
+ * 1e-12 is refused as an underflow waiting to happen (the smallest rate in use, a per-block
+ * interest rate, is ~1e-9).
+ */
+export const MAX_MAGNITUDE = 1e15;
+export const MIN_MAGNITUDE = 1e-12;
+/** Longest duration any parameter may give where its spec sets no maximum: 100 years. */
+export const MAX_DURATION_MS = 100 * MS_PER_YEAR;
 
 export type ParamType =
   | "number"
@@ -91,13 +106,37 @@ export function join(path: string, key: string | number): string {
   return path ? `${path}.${key}` : key;
 }
 
+/** The spec with the default bounds filled where it gives none (durations: 0 … 100 y). */
+function bounded(spec: ParamSpec): ParamSpec {
+  const duration = spec.type === "duration";
+  return {
+    ...spec,
+    min: spec.min ?? (duration ? 0 : -MAX_MAGNITUDE),
+    max: spec.max ?? (duration ? MAX_DURATION_MS : MAX_MAGNITUDE),
+  };
+}
+
+/** A bound as written in a scenario: 1e12 rather than 1000000000000. */
+export function boundText(x: number): string {
+  return Math.abs(x) >= 1e9 ? x.toExponential().replace("e+", "e") : String(x);
+}
+
 function rangeText(spec: ParamSpec): string {
-  const lo = spec.min === undefined ? "" : `${spec.exclusiveMin ? ">" : "≥"} ${spec.min}`;
-  const hi = spec.max === undefined ? "" : `≤ ${spec.max}`;
+  const lo = spec.min === undefined ? "" : `${spec.exclusiveMin ? ">" : "≥"} ${boundText(spec.min)}`;
+  const hi = spec.max === undefined ? "" : `≤ ${boundText(spec.max)}`;
   return [lo, hi].filter((s) => s).join(" and ");
 }
 
-function checkRange(x: number, spec: ParamSpec, path: string, issues: Issue[]): void {
+function checkRange(x: number, given: ParamSpec, path: string, issues: Issue[]): void {
+  const spec = bounded(given);
+  if (given.type !== "duration" && x !== 0 && Math.abs(x) < MIN_MAGNITUDE) {
+    issues.push({
+      code: "out_of_range",
+      path,
+      message: `found ${x}; allowed: 0 or a number of magnitude ≥ ${MIN_MAGNITUDE} (smaller values underflow)`,
+    });
+    return;
+  }
   const low = spec.min !== undefined && (spec.exclusiveMin ? x <= spec.min : x < spec.min);
   const high = spec.max !== undefined && x > spec.max;
   if (low || high) {
@@ -113,9 +152,7 @@ export function readValue(v: unknown, spec: ParamSpec, path: string, issues: Iss
     case "number":
     case "integer": {
       if (typeof v !== "number" || !Number.isFinite(v) || (spec.type === "integer" && !Number.isInteger(v))) {
-        bad(
-          `${spec.type === "integer" ? "an integer" : "a finite number"}${spec.min !== undefined || spec.max !== undefined ? ` ${rangeText(spec)}` : ""}`,
-        );
+        bad(`${spec.type === "integer" ? "an integer" : "a finite number"} ${rangeText(bounded(spec))}`);
         return undefined;
       }
       checkRange(v, spec, path, issues);

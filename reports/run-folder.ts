@@ -5,9 +5,12 @@
  * Everything is written into a hidden sibling `.<name>.tmp-<pid>-<n>` (pid and a per-process
  * counter: unique among live processes without a clock or randomness), then renamed to the final
  * name, so a reader sees either no folder or a complete one. On any error the temporary folder is
- * removed and the error rethrown; nothing half-written remains.
+ * removed and the error rethrown; nothing half-written remains. A write failure (the folder made
+ * unwritable or removed meanwhile, a full disk) is reported naming `--out`; SIGINT and SIGTERM
+ * during the write remove the temporary folder before the process exits; temporary folders that
+ * killed writers left behind are swept on the next write to the same root (./temp-folder.ts).
  */
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../engine/errors.js";
 import { runNameProblem } from "../engine/names.js";
@@ -15,6 +18,17 @@ import { renderMarkdown } from "./markdown.js";
 import { makeOutRoot } from "./out-root.js";
 import { copyToParquet, withConnection } from "./store.js";
 import { buildSummary, renderSummaryJson } from "./summary.js";
+import {
+  errorCode,
+  exists,
+  makeTempDir,
+  released,
+  sideName,
+  sweepStale,
+  type WriteState,
+  withSignalGuard,
+  writeFailure,
+} from "./temp-folder.js";
 import {
   type ColumnTable,
   type ColumnType,
@@ -38,8 +52,6 @@ export interface WriteRunOptions {
 /** Types for plain-array columns of the paths and series tables (typed arrays keep theirs). */
 const PATH_INDEX_TYPES: Readonly<Record<string, ColumnType>> = { path: "INTEGER" };
 
-let tempCounter = 0;
-
 /**
  * Writes a run folder under `outRoot` (created if missing) and returns its path. When
  * `<outRoot>/<runName>` exists and `overwrite` is not set, the first free name of `<runName>-2`,
@@ -57,16 +69,27 @@ export async function writeRunFolder(
   const summary = buildSummary(results, options.quantiles ?? DEFAULT_QUANTILES);
   const json = renderSummaryJson(summary);
   const markdown = renderMarkdown(summary);
-  await mkdir(outRoot, { recursive: true });
-  const temp = await makeTempDir(outRoot, runName);
+  let temp: string;
   try {
-    await writeFile(join(temp, "summary.json"), json);
-    await writeTables(temp, results);
-    await writeFile(join(temp, "report.md"), markdown);
-    return await publish(temp, outRoot, runName, options.overwrite === true);
+    await mkdir(outRoot, { recursive: true });
+    await sweepStale(outRoot);
+    temp = await makeTempDir(outRoot, runName);
+  } catch (error) {
+    throw writeFailure(error, outRoot, runName);
+  }
+  const state: WriteState = { temp, final: join(outRoot, runName), published: false };
+  try {
+    return await withSignalGuard(state, async () => {
+      await writeFile(join(temp, "summary.json"), json);
+      await writeTables(temp, results);
+      await writeFile(join(temp, "report.md"), markdown);
+      return publish(state, outRoot, runName, options.overwrite === true);
+    });
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
-    throw error;
+    throw writeFailure(error, outRoot, runName);
+  } finally {
+    released(temp);
   }
 }
 
@@ -111,26 +134,21 @@ export async function prepareOutRoot(outRoot: string): Promise<void> {
   ]);
 }
 
-async function makeTempDir(outRoot: string, runName: string): Promise<string> {
-  for (;;) {
-    const dir = join(outRoot, `.${runName}.tmp-${process.pid}-${++tempCounter}`);
-    try {
-      await mkdir(dir);
-      return dir;
-    } catch (error) {
-      if (errorCode(error) !== "EEXIST") throw error;
-    }
-  }
-}
-
-async function publish(temp: string, outRoot: string, runName: string, overwrite: boolean): Promise<string> {
+async function publish(
+  state: WriteState,
+  outRoot: string,
+  runName: string,
+  overwrite: boolean,
+): Promise<string> {
   const wanted = join(outRoot, runName);
-  if (overwrite && (await exists(wanted))) return replace(temp, wanted, outRoot, runName);
+  if (overwrite && (await exists(wanted))) return replace(state, outRoot, runName);
   for (let i = 1; ; i++) {
     const final = i === 1 ? wanted : `${wanted}-${i}`;
     if (await exists(final)) continue;
+    state.final = final;
     try {
-      await rename(temp, final);
+      await rename(state.temp, final);
+      state.published = true;
       return final;
     } catch (error) {
       // Another writer took the name between the check and the rename.
@@ -139,29 +157,19 @@ async function publish(temp: string, outRoot: string, runName: string, overwrite
   }
 }
 
-async function replace(temp: string, final: string, outRoot: string, runName: string): Promise<string> {
-  const old = join(outRoot, `.${runName}.old-${process.pid}-${++tempCounter}`);
-  await rename(final, old);
+async function replace(state: WriteState, outRoot: string, runName: string): Promise<string> {
+  const old = sideName(outRoot, runName, "old");
+  await rename(state.final, old);
+  state.old = old;
   try {
-    await rename(temp, final);
+    await rename(state.temp, state.final);
+    state.published = true;
   } catch (error) {
-    await rename(old, final);
+    await rename(old, state.final);
     throw error;
+  } finally {
+    released(old);
   }
   await rm(old, { recursive: true, force: true });
-  return final;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (error) {
-    if (errorCode(error) === "ENOENT") return false;
-    throw error;
-  }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+  return state.final;
 }

@@ -1,7 +1,15 @@
 /** The `book` section: the positions at the start. */
 import type { Issue } from "../../engine/errors.js";
 import { describeValue } from "../../engine/errors.js";
-import { didYouMean, isRecord, join, readParams } from "../../engine/params.js";
+import {
+  boundText,
+  didYouMean,
+  isRecord,
+  join,
+  MAX_MAGNITUDE,
+  MIN_MAGNITUDE,
+  readParams,
+} from "../../engine/params.js";
 import { CASH_SPECS, LOAN_SPECS, OPTION_SPECS, PERP_ENTRY_SPECS } from "./sections.js";
 import type { BookEntry, DebtTarget, KindConfig, OptionEntry, PerpEntry } from "./types.js";
 
@@ -9,6 +17,9 @@ const ENTRY_KINDS = ["option", "perp", "loan", "cash"];
 const LENDING_KINDS = ["aave-v3", "compound-v3"];
 /** Collateral keys accepted as the quote currency in a perp margin account (stablecoins at par). */
 const QUOTE_ALIASES = ["USD", "USDC", "USDT", "DAI"];
+/** An amount of an asset: finite, ≥ 0 and within the bound every parameter obeys (engine/params). */
+const isAmount = (v: unknown): v is number => typeof v === "number" && v >= 0 && v <= MAX_MAGNITUDE;
+const AMOUNT_TEXT = `an amount ≥ 0 and ≤ ${boundText(MAX_MAGNITUDE)}`;
 
 /** Whether the raw book holds a perp entry (so a default perp venue is needed). */
 export function bookHasPerp(raw: unknown): boolean {
@@ -92,11 +103,12 @@ function readOption(
     });
   }
   const strike = p["strike"];
-  if (strike !== undefined && strike !== "atm" && !(typeof strike === "number" && strike > 0)) {
+  const strikeOk = typeof strike === "number" && strike >= MIN_MAGNITUDE && strike <= MAX_MAGNITUDE;
+  if (strike !== undefined && strike !== "atm" && !strikeOk) {
     issues.push({
       code: "wrong_type",
       path: join(path, "strike"),
-      message: `found ${describeValue(strike)}; allowed: a price > 0 or "atm"`,
+      message: `found ${describeValue(strike)}; allowed: a price in [${MIN_MAGNITUDE}, ${boundText(MAX_MAGNITUDE)}] or "atm"`,
     });
   }
   if (p["qty"] === 0)
@@ -232,11 +244,11 @@ function readAmounts(
         path: join(path, k),
         message: `unknown asset "${k}"${didYouMean(k, assets)}; allowed: ${assets.join(", ")}`,
       });
-    } else if (typeof amt !== "number" || !Number.isFinite(amt) || amt < 0) {
+    } else if (!isAmount(amt)) {
       issues.push({
         code: "out_of_range",
         path: join(path, k),
-        message: `found ${describeValue(amt)}; allowed: an amount ≥ 0`,
+        message: `found ${describeValue(amt)}; allowed: ${AMOUNT_TEXT}`,
       });
     } else out[k] = amt;
   }
@@ -248,11 +260,11 @@ function readCollateral(v: unknown, path: string, issues: Issue[]): number {
     issues.push({
       code: "wrong_type",
       path,
-      message: `found ${describeValue(v)}; allowed: an amount ≥ 0 or a mapping { ${QUOTE_ALIASES.join("|")}: amount ≥ 0 }`,
+      message: `found ${describeValue(v)}; allowed: ${AMOUNT_TEXT} or a mapping { ${QUOTE_ALIASES.join("|")}: amount }`,
     });
     return 0;
   };
-  if (typeof v === "number") return Number.isFinite(v) && v >= 0 ? v : bad();
+  if (typeof v === "number") return isAmount(v) ? v : bad();
   if (!isRecord(v)) return bad();
   let total = 0;
   for (const [k, amt] of Object.entries(v)) {
@@ -262,11 +274,11 @@ function readCollateral(v: unknown, path: string, issues: Issue[]): number {
         path: join(path, k),
         message: `unknown collateral "${k}"${didYouMean(k, QUOTE_ALIASES)}; allowed: ${QUOTE_ALIASES.join(", ")}`,
       });
-    } else if (typeof amt !== "number" || !Number.isFinite(amt) || amt < 0) {
+    } else if (!isAmount(amt)) {
       issues.push({
         code: "out_of_range",
         path: join(path, k),
-        message: `found ${describeValue(amt)}; allowed: an amount ≥ 0`,
+        message: `found ${describeValue(amt)}; allowed: ${AMOUNT_TEXT}`,
       });
     } else total += amt;
   }

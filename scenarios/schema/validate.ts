@@ -7,13 +7,20 @@ import { describeValue, InputError, type Issue } from "../../engine/errors.js";
 import { runNameProblem } from "../../engine/names.js";
 import { checkUnknownKeys, isRecord, keyList, readParams } from "../../engine/params.js";
 import { bookHasPerp, readBook } from "./book.js";
+import {
+  checkBookValue,
+  checkInsideHorizon,
+  checkStrategyAccount,
+  checkStrategyAsset,
+} from "./cross-checks.js";
+import { parseIsoTime } from "./iso-time.js";
 import { readKind, type ScenarioKinds } from "./kinds.js";
 import { readMarket } from "./market.js";
 import { checkModelSteps } from "./model-steps.js";
 import { normalise } from "./normalise.js";
 import { readExecution, readLiquidators, readOracle, readVenues } from "./plumbing.js";
 import { CLOCK_SPECS, HEAD_SPECS, REPORT_SPECS, TOP_KEYS } from "./sections.js";
-import type { ClockSpec, Scenario } from "./types.js";
+import type { ClockSpec, MarketSpec, Scenario } from "./types.js";
 
 /**
  * @throws InputError listing every problem found, with `source` (the file) as its heading.
@@ -54,6 +61,13 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
   );
   const liquidators = readLiquidators(raw["liquidators"], kinds, hasLending, issues);
   const strategy = readKind(kinds.strategies, raw["strategy"] ?? { kind: "hold" }, "strategy", issues);
+  if (strategy) {
+    checkStrategyAsset(strategy, assets, issues);
+    checkStrategyAccount(strategy, bookHasPerp(raw["book"]), assets, issues);
+  }
+  checkBookValue(book, (a) => modelSpot(market, a), issues);
+  checkInsideHorizon(market?.shocks ?? [], "market.shocks", clock, issues);
+  checkInsideHorizon(oracle?.faults ?? [], "oracle.faults", clock, issues);
   const report = readParams(
     isRecord(raw["report"]) ? raw["report"] : {},
     REPORT_SPECS,
@@ -100,21 +114,18 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
   return { ...scenario, normalised: normalise(scenario) };
 }
 
+/** A model asset's start price (its `spot`), 1 for the quote, undefined when not known before the run. */
+function modelSpot(market: MarketSpec | undefined, asset: string): number | undefined {
+  if (market === undefined) return undefined;
+  if (asset === market.quote) return 1;
+  const spot = market.assets[asset]?.model?.params["spot"];
+  return typeof spot === "number" ? spot : undefined;
+}
+
 function pick(raw: Record<string, unknown>, specs: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(specs)) if (raw[k] !== undefined) out[k] = raw[k];
   return out;
-}
-
-/**
- * An ISO-8601 time in UTC unless it carries its own offset: a date-time without `Z` or `±hh:mm`
- * would otherwise be read in the machine's time zone, and the same file would give other results
- * on another machine.
- */
-export function utcTime(text: string): number {
-  const t = text.trim();
-  const zoned = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(t) || !/\d[T ]\d/.test(t);
-  return Date.parse(zoned ? t : `${t}Z`);
 }
 
 function readClock(raw: unknown, issues: Issue[]): ClockSpec | undefined {
@@ -128,12 +139,12 @@ function readClock(raw: unknown, issues: Issue[]): ClockSpec | undefined {
   }
   const before = issues.length;
   const p = readParams(raw, CLOCK_SPECS, "clock", issues, false);
-  const startMs = typeof p["start"] === "string" ? utcTime(p["start"]) : Number.NaN;
+  const startMs = typeof p["start"] === "string" ? parseIsoTime(p["start"]) : Number.NaN;
   if (typeof p["start"] === "string" && !Number.isFinite(startMs)) {
     issues.push({
       code: "wrong_type",
       path: "clock.start",
-      message: `found ${describeValue(p["start"])}; allowed: an ISO-8601 time such as 2024-01-01T00:00:00Z`,
+      message: `found ${describeValue(p["start"])}; allowed: an ISO-8601 date or time on the calendar, such as 2024-01-01 or 2024-01-01T00:00:00Z (no offset means UTC)`,
     });
   }
   const horizonMs = p["horizon"] as number;
