@@ -17,12 +17,12 @@ function refuse(out: string, why: string): never {
 }
 
 /**
- * `--out` must be a non-empty path without NUL, and not a symbolic link to nothing (creating a
- * folder through a dangling link fails only after the run).
+ * `--out` holds no NUL (the file system calls would throw rather than answer) and is not a
+ * symbolic link to nothing; checked before the scenario is even read. `prepareOutRoot` makes
+ * the remaining checks (empty, a file, /proc, unwritable) when the run is ready.
  * @throws InputError naming `--out`.
  */
 export async function checkOutPath(out: string): Promise<void> {
-  if (out.trim() === "") refuse(out, "it is empty");
   if (out.includes("\0")) refuse(out, "it holds a NUL character");
   const link = await lstat(out).catch(() => undefined);
   if (link?.isSymbolicLink() && (await stat(out).catch(() => undefined)) === undefined)

@@ -11,6 +11,7 @@ import { didYouMean, isRecord } from "../engine/params.js";
 import { formatDuration, parseDuration } from "../engine/units.js";
 import { findPreset, PRESETS } from "../scenarios/presets/index.js";
 import { PRESETS_DIR } from "./paths.js";
+import { warn } from "./warnings.js";
 
 /** Returns `raw` with presets expanded into `market.shocks` (a copy; `raw` is not changed). */
 export function expandPresets(raw: unknown, source: string): unknown {
@@ -74,7 +75,7 @@ function presetShocks(
 
 /**
  * A preset's shocks that begin before the horizon. The legs it drops (a multi-day event run over a
- * shorter horizon) are named in a warning on stderr: the part kept is still the event's start,
+ * shorter horizon) are named in a warning (stderr and the run's manifest): the part kept is still the event's start,
  * whereas a shock the file itself places after the horizon is refused by validation.
  */
 function withinHorizon(shocks: readonly unknown[], name: string, horizonMs: number | undefined): unknown[] {
@@ -84,8 +85,8 @@ function withinHorizon(shocks: readonly unknown[], name: string, horizonMs: numb
     return at === undefined || at < horizonMs;
   });
   if (kept.length < shocks.length)
-    process.stderr.write(
-      `ballast: warning: preset "${name}": ${shocks.length - kept.length} of its ${shocks.length} shocks begin at or after the horizon (${formatDuration(horizonMs)}) and are left out\n`,
+    warn(
+      `preset "${name}": ${shocks.length - kept.length} of its ${shocks.length} shocks begin at or after the horizon (${formatDuration(horizonMs)}) and are left out`,
     );
   return kept;
 }

@@ -19,6 +19,7 @@ import { progressBar } from "./progress.js";
 import { checkResources } from "./resources.js";
 import { toResults } from "./results.js";
 import { loadScenario, underFile } from "./scenario.js";
+import { resetWarnings, warn, warnings } from "./warnings.js";
 
 export interface RunFlags {
   readonly paths?: number;
@@ -65,11 +66,12 @@ export function runCommand(): Command {
 /** Runs a scenario file end to end; returns the run folder. */
 export async function runScenario(file: string | undefined, flags: RunFlags): Promise<string> {
   const path = file ? resolve(file) : DEMO_SCENARIO;
+  resetWarnings();
   await checkOutPath(flags.out);
   const overrides = (flags.set ?? []).map((t) => parseOverride(t));
   const loaded = await loadScenario(path, overrides);
   const s = loaded.scenario;
-  for (const w of modelStepWarnings(s)) process.stderr.write(`ballast: warning: ${w}\n`);
+  for (const w of modelStepWarnings(s)) warn(w);
   const grid = loaded.replay?.market.grid ?? clockGrid(s);
   checkResources(s, grid, flags.paths ?? s.paths, await machineLimits(flags.out, flags.maxMemory), path);
   const cfg = compile(s, {
@@ -96,10 +98,12 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
     scenarioFile: file ? manifestPath(file) : relative(PACKAGE_ROOT, DEMO_SCENARIO),
     ...(loaded.replay ? { dataRange: loaded.replay.range } : {}),
   });
-  const manifest =
-    overrides.length > 0
-      ? { ...results.manifest, overrides: overrides.map((o) => o.text) }
-      : results.manifest;
+  const warned = warnings();
+  const manifest = {
+    ...results.manifest,
+    ...(overrides.length > 0 ? { overrides: overrides.map((o) => o.text) } : {}),
+    ...(warned.length > 0 ? { warnings: warned } : {}),
+  };
   return writeRunFolder(
     flags.out,
     s.name,

@@ -2,10 +2,11 @@
  * Loads a scenario file: parse, validate against every registry, and load the historical data a
  * replay needs. Every problem surfaces as an InputError (exit code 2).
  */
-import { InputError } from "../engine/errors.js";
+import { InputError, type Issue } from "../engine/errors.js";
 import type { PathMarket } from "../engine/market.js";
 import type { DataRange } from "../reports/types.js";
 import type { ModelContext } from "../scenarios/models/types.js";
+import { checkBookValue } from "../scenarios/schema/cross-checks.js";
 import type { Scenario } from "../scenarios/schema/types.js";
 import { validateScenario } from "../scenarios/schema/validate.js";
 import { KINDS } from "./kinds.js";
@@ -36,8 +37,17 @@ export async function loadScenario(
     throw blameOverrides(e, overrides);
   }
   const replay = await loadReplay(scenario, file);
+  if (replay) checkReplayBookValue(scenario, replay.market, file);
   const modelCtx = replay ? undefined : await modelContext(scenario, file);
   return { file, scenario, ...(replay ? { replay } : {}), ...(modelCtx ? { modelContext: modelCtx } : {}) };
+}
+
+/** The book's value at the replay's first prices (validation could not know them): see MAX_BOOK_VALUE. */
+function checkReplayBookValue(s: Scenario, market: PathMarket, file: string): void {
+  const issues: Issue[] = [];
+  const names = s.market.assetNames;
+  checkBookValue(s.book, (a) => (a === s.market.quote ? 1 : market.price[names.indexOf(a)]?.[0]), issues);
+  if (issues.length > 0) throw new InputError(issues, file);
 }
 
 /** Runs `fn`, heading any bad-input error it throws without a source with the scenario file. */

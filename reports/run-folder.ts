@@ -10,7 +10,7 @@
  * during the write remove the temporary folder before the process exits; temporary folders that
  * killed writers left behind are swept on the next write to the same root (./temp-folder.ts).
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../engine/errors.js";
 import { runNameProblem } from "../engine/names.js";
@@ -83,10 +83,12 @@ export async function writeRunFolder(
       await writeFile(join(temp, "summary.json"), json);
       await writeTables(temp, results);
       await writeFile(join(temp, "report.md"), markdown);
+      await checkComplete(temp, results.series !== undefined);
       return publish(state, outRoot, runName, options.overwrite === true);
     });
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
+    // The folder may be gone, or under a path that is now a file: nothing is left to remove then.
+    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
     throw writeFailure(error, outRoot, runName);
   } finally {
     released(temp);
@@ -103,6 +105,30 @@ async function writeTables(dir: string, results: RunResults): Promise<void> {
       await copyToParquet(c, "series", results.series, join(dir, "series.parquet"), PATH_INDEX_TYPES);
     }
   });
+}
+
+/**
+ * Every file of the run is in the temporary folder before it is published: a folder removed while
+ * it was written can be recreated behind the writer's back (DuckDB creates a missing folder for
+ * the file it copies to), and must not be published without the files written before.
+ */
+async function checkComplete(temp: string, withSeries: boolean): Promise<void> {
+  const names = new Set(await readdir(temp));
+  const wanted = [
+    "summary.json",
+    "paths.parquet",
+    "events.parquet",
+    "report.md",
+    ...(withSeries ? ["series.parquet"] : []),
+  ];
+  const missing = wanted.filter((n) => !names.has(n));
+  if (missing.length > 0)
+    throw Object.assign(
+      new Error(`the folder changed while it was written (${missing.join(", ")} went missing)`),
+      {
+        code: "ENOENT",
+      },
+    );
 }
 
 /** A table with no rows and the given columns and types. */

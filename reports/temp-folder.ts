@@ -121,6 +121,7 @@ export async function withSignalGuard<T>(state: WriteState, fn: () => Promise<T>
 }
 
 const IO_CODES = [
+  "EEXIST",
   "EACCES",
   "EPERM",
   "ENOENT",

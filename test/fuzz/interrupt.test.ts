@@ -1,0 +1,116 @@
+/**
+ * Signals and kills while a run folder is written, with real `ballast` processes: SIGINT and
+ * SIGTERM remove the temporary folder and exit 130 / 143 saying so; SIGKILL cannot be caught, and
+ * the temporary folder it leaves is swept by the next write to the same root. In every case no
+ * folder that looks complete is left, and the next run still writes a complete one. Also the hang
+ * cases through a real process: a FIFO as scenario or data file answers at once.
+ */
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { visibleEntries, workDir, writeCase } from "./harness.js";
+
+const BIN = resolve(import.meta.dirname, "../../dist/cli/bin.js");
+const dir = workDir();
+
+/** Two months of minutes on one kept path: the run folder takes a moment to write. */
+const SLOW_WRITE = `
+name: slow
+seed: 1
+paths: 1
+clock: { start: 2024-01-01T00:00:00Z, horizon: 60d, step: 1m }
+market: { assets: { ETH: { model: { kind: gbm, spot: 2000, vol: 0.6 } } } }
+report: { sampleSeries: 1, eventPaths: 1 }
+`;
+const scenario = writeCase(dir, "slow.yaml", SLOW_WRITE);
+
+function start(out: string): { child: ChildProcess; done: Promise<{ code: number | null; err: string }> } {
+  const child = spawn(process.execPath, [BIN, "run", scenario, "--quiet", "--out", out], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let err = "";
+  child.stderr?.on("data", (d) => {
+    err += String(d);
+  });
+  const done = new Promise<{ code: number | null; err: string }>((ok) =>
+    child.on("exit", (code) => ok({ code, err })),
+  );
+  return { child, done };
+}
+
+/** Resolves once a temporary folder appears under `out` (the write has begun). */
+async function writing(out: string): Promise<string> {
+  for (let i = 0; i < 1200; i++) {
+    const tmp = existsSync(out) ? readdirSync(out).find((n) => n.includes(".tmp-")) : undefined;
+    if (tmp) return tmp;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error("the write never began");
+}
+
+describe("interrupted while writing", () => {
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)(
+    "%s: the temporary folder is removed, exit %i, and it says what happened",
+    async (signal, code) => {
+      const out = join(dir, `out-${signal}`);
+      const { child, done } = start(out);
+      await writing(out);
+      child.kill(signal);
+      const r = await done;
+      expect(r.code).toBe(code);
+      expect(r.err).toMatch(
+        new RegExp(`interrupted by ${signal} while writing .*slow; nothing was published`),
+      );
+      expect(readdirSync(out)).toEqual([]);
+    },
+  );
+
+  it("SIGKILL: the temporary folder left behind is swept by the next run, which completes", async () => {
+    const out = join(dir, "out-KILL");
+    const { child, done } = start(out);
+    const tmp = await writing(out);
+    child.kill("SIGKILL");
+    await done;
+    expect(readdirSync(out)).toEqual([tmp]);
+    expect(visibleEntries(out)).toEqual([]);
+    const again = spawnSync(process.execPath, [BIN, "run", scenario, "--quiet", "--out", out], {
+      encoding: "utf8",
+    });
+    expect(again.status, again.stderr).toBe(0);
+    expect(readdirSync(out)).toEqual(["slow"]);
+    expect(readdirSync(join(out, "slow")).sort()).toEqual([
+      "events.parquet",
+      "paths.parquet",
+      "report.md",
+      "series.parquet",
+      "summary.json",
+    ]);
+  });
+});
+
+describe("inputs that would block, through a real process", () => {
+  it("a FIFO as the scenario and as a data file: exit 2 at once", () => {
+    const fifo = join(dir, "scenario.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const r = spawnSync(process.execPath, [BIN, "validate", fifo], { encoding: "utf8", timeout: 15_000 });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/scenario\.fifo: it is a FIFO/);
+    const data = join(dir, "data.fifo");
+    execFileSync("mkfifo", [data]);
+    const replay = writeCase(
+      dir,
+      "fifo-replay.yaml",
+      `name: f\nmarket: { assets: { ETH: { data: { file: ${data}, format: csv } } } }\n`,
+    );
+    const r2 = spawnSync(process.execPath, [BIN, "run", replay, "--quiet", "--out", join(dir, "fifo-out")], {
+      encoding: "utf8",
+      timeout: 15_000,
+    });
+    expect(r2.status, r2.stderr).toBe(2);
+    expect(r2.stderr).toMatch(/data\.fifo: it is a FIFO/);
+  });
+});
