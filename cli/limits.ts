@@ -27,7 +27,8 @@ export function parseByteSize(text: string): number {
 async function freeBytes(out: string): Promise<number | undefined> {
   for (let dir = resolve(out); ; dir = dirname(dir)) {
     const s = await statfs(dir).catch(() => undefined);
-    if (s) return s.bavail * s.bsize;
+    // A kernel file system (/proc, /sys) has no blocks at all: prepareOutRoot refuses it by name.
+    if (s) return s.blocks === 0 ? undefined : s.bavail * s.bsize;
     if (dirname(dir) === dir) return undefined;
   }
 }
