@@ -13,9 +13,9 @@ import { DURATION_UNITS, MS_PER_YEAR, parseDuration } from "./units.js";
  * the first division). |x| ≤ 1e15 covers every amount, price, size and count a venue has seen (the
  * largest lending pool holds ~1e10 units; 1e15 is what tests use for a pool too deep to matter),
  * and the product of two such values stays far from overflow; the value a book may hold is bounded
- * tighter, for precision (MAX_BOOK_VALUE in scenarios/schema/cross-checks.ts). A non-zero |x| below
- * 1e-12 is refused as an underflow waiting to happen (the smallest rate in use, a per-block
- * interest rate, is ~1e-9).
+ * tighter, for precision (MAX_BOOK_VALUE in scenarios/schema/cross-checks.ts). A parameter that
+ * must be > 0 (a price, a vol, a scale: something divided by) must be ≥ 1e-12, so a denormal cannot
+ * underflow a division (the smallest such value in use, a per-block interest rate, is ~1e-9).
  */
 export const MAX_MAGNITUDE = 1e15;
 export const MIN_MAGNITUDE = 1e-12;
@@ -129,11 +129,12 @@ function rangeText(spec: ParamSpec): string {
 
 function checkRange(x: number, given: ParamSpec, path: string, issues: Issue[]): void {
   const spec = bounded(given);
-  if (given.type !== "duration" && x !== 0 && Math.abs(x) < MIN_MAGNITUDE) {
+  const positive = given.min === 0 && given.exclusiveMin === true && given.type !== "duration";
+  if (positive && x > 0 && x < MIN_MAGNITUDE) {
     issues.push({
       code: "out_of_range",
       path,
-      message: `found ${x}; allowed: 0 or a number of magnitude ≥ ${MIN_MAGNITUDE} (smaller values underflow)`,
+      message: `found ${x}; allowed: a number ≥ ${MIN_MAGNITUDE} (a quantity that must be > 0 is a scale or a divisor, and below that it underflows)`,
     });
     return;
   }
