@@ -45,6 +45,19 @@ export interface OptionView {
 
 export type Greek = "delta" | "gamma" | "vega" | "theta";
 
+/** An option to trade on an options venue: by `strike`, or by target `delta` (at the oracle price). */
+export interface OptionOrder {
+  readonly asset: number;
+  readonly isCall: boolean;
+  /** Expiry time, ms since the epoch. */
+  readonly expiryMs: number;
+  /** Absolute strike; when absent, the strike whose delta is `delta` (default ±0.5). */
+  readonly strike?: number;
+  readonly delta?: number;
+  /** Implied vol to list a new instrument at (default: the venue's vol for the asset). */
+  readonly iv?: number;
+}
+
 export interface StrategyView {
   /** Simulated time, ms since the epoch. */
   readonly timeMs: number;
@@ -129,7 +142,12 @@ export interface IntentSink {
   trade(instrument: Instrument, asset: number, qty: number): void;
   /** Calls `onTimer(…, tag)` after `delayMs` (> 0). */
   setTimer(delayMs: number, tag?: number): void;
-  /** Moves quote cash from the wallet into a perp venue's margin account (`amount` > 0). */
+  /**
+   * Buys (qty > 0) or writes (qty < 0) an option on an options venue at its mark (close: trade the
+   * opposite quantity; roll: close, then open the next).
+   */
+  tradeOption(venue: number, order: OptionOrder, qty: number): void;
+  /** Moves quote cash from the wallet into a perp or options venue's margin account (`amount` > 0). */
   addMargin(venue: number, amount: number): void;
   /** Moves margin back to the wallet; the venue refuses beyond its free margin. */
   removeMargin(venue: number, amount: number): void;

@@ -2,12 +2,14 @@
 import { Registry } from "../engine/registry.js";
 import type { Strategy } from "../engine/strategy.js";
 import { collateralTopup } from "./collateral-topup/index.js";
+import { coveredCall } from "./covered-call/index.js";
 import { deleverage } from "./deleverage/index.js";
 import { deltaBand } from "./delta-band/index.js";
 import { deltaHedge } from "./delta-hedge/index.js";
 import { fundingCarry } from "./funding-carry/index.js";
 import { gammaScalp } from "./gamma-scalp/index.js";
 import { hold } from "./hold/index.js";
+import { protectivePut } from "./protective-put/index.js";
 import type { StrategyContext } from "./types.js";
 import { wwBand } from "./ww-band/index.js";
 
@@ -20,4 +22,6 @@ export const strategyKinds = new Registry<Strategy, StrategyContext>("strategy",
   collateralTopup,
   deleverage,
   fundingCarry,
+  coveredCall,
+  protectivePut,
 ]);

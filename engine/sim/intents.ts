@@ -12,6 +12,7 @@ import { Reason } from "../ledger.js";
 import { Phase } from "../queue.js";
 import type { Refusal } from "../strategy.js";
 import { LendingMarket } from "../venues/lending-market.js";
+import { OptionsVenue } from "../venues/options-venue.js";
 import { PerpVenue } from "../venues/perp-venue.js";
 import { Kind, type PathRunner } from "./path-runner.js";
 
@@ -118,7 +119,7 @@ export class Intents {
     const before = r.log.length;
     const ok =
       p.action <= Action.removeMargin
-        ? v instanceof PerpVenue && this.margin(v, p)
+        ? (v instanceof PerpVenue || v instanceof OptionsVenue) && this.margin(v, p)
         : v instanceof LendingMarket && this.lend(v, p, k);
     if (ok) {
       this.payGas();
@@ -138,10 +139,11 @@ export class Intents {
     }
   }
 
-  private margin(v: PerpVenue, p: Pending): boolean {
+  private margin(v: PerpVenue | OptionsVenue, p: Pending): boolean {
     const r = this.r;
     const b = r.book;
-    const a = b.venues.perpAccount(v, b.wallet);
+    const a =
+      v instanceof PerpVenue ? b.venues.perpAccount(v, b.wallet) : b.venues.optionAccount(v, b.wallet);
     if (p.action === Action.removeMargin) return v.withdraw(r.t, a, p.amount, r.oracleL);
     const cash = b.ledger.balance(b.wallet, b.quote);
     if (cash < p.amount) {
@@ -153,7 +155,8 @@ export class Intents {
       );
       return false;
     }
-    v.deposit(r.t, a, p.amount);
+    if (v instanceof PerpVenue) v.deposit(r.t, a, p.amount);
+    else v.deposit(r.t, a, p.amount, r.oracleL);
     return true;
   }
 

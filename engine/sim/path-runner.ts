@@ -20,6 +20,7 @@ import type { SimConfig } from "./config.js";
 import { type ExecScratch, executeOrder, expireOrder, newExecScratch } from "./execute.js";
 import { Intents } from "./intents.js";
 import { openLoan, openPerp, openVenueOption } from "./open-book.js";
+import { OptionIntents } from "./option-intents.js";
 import { OracleState } from "./oracle-state.js";
 import { OrderBook } from "./orders.js";
 import type { PathMetrics } from "./path-metrics.js";
@@ -43,6 +44,7 @@ export const Kind = {
   action: 7,
   oracleWatch: 8,
   trigger: 9,
+  optionOrder: 10,
 } as const;
 
 export class PathRunner {
@@ -65,6 +67,7 @@ export class PathRunner {
   /** Account intents and refusals (intents.ts); oracle and health triggers (triggers.ts). */
   readonly intents: Intents;
   readonly triggers: Triggers;
+  readonly optionIntents: OptionIntents;
   i = 0;
   t = 0;
   readonly endMs: number;
@@ -122,6 +125,7 @@ export class PathRunner {
     this.sink = new RunnerSink(this);
     this.intents = new Intents(this);
     this.triggers = new Triggers(this);
+    this.optionIntents = new OptionIntents(this);
     this.handlers = [
       () => this.clock.onFunding(),
       (i) => expireBookOption(this, i),
@@ -145,6 +149,7 @@ export class PathRunner {
         this.strategy.onTrigger?.(this.view, this.sink, tag);
         this.flushImmediate();
       },
+      (slot) => this.optionIntents.execute(slot),
     ];
   }
 
@@ -198,6 +203,7 @@ export class PathRunner {
     this.orders.reset();
     this.intents.reset();
     this.triggers.reset();
+    this.optionIntents.reset();
     this.i = 0;
     this.t = this.cfg.grid.startMs;
     this.maxDd = 0;

@@ -5,7 +5,7 @@
  * the simulated time instead of corrupting a run.
  */
 import { StrategyError } from "../errors.js";
-import type { Instrument, IntentSink } from "../strategy.js";
+import type { Instrument, IntentSink, OptionOrder } from "../strategy.js";
 import { Action } from "./intents.js";
 import type { PathRunner } from "./path-runner.js";
 
@@ -31,6 +31,23 @@ export class RunnerSink implements IntentSink {
     const r = this.#r;
     if (!(delayMs > 0)) this.#bad(`setTimer(${delayMs}): the delay must be > 0 ms`);
     r.timer(delayMs, tag);
+  }
+
+  tradeOption(venue: number, order: OptionOrder, qty: number): void {
+    const r = this.#r;
+    this.#venue(venue, "tradeOption");
+    const ok =
+      Number.isFinite(qty) &&
+      order.asset >= 0 &&
+      order.asset < r.cfg.assets.length &&
+      Number.isFinite(order.expiryMs) &&
+      (order.strike === undefined || order.strike > 0) &&
+      (order.delta === undefined || Math.abs(order.delta) < 1);
+    if (!ok)
+      this.#bad(
+        `tradeOption(${venue}, ${JSON.stringify(order)}, ${qty}): an asset, an expiry, a strike > 0 or |delta| < 1`,
+      );
+    if (qty !== 0) r.optionIntents.submit(venue, order, qty);
   }
 
   addMargin(venue: number, amount: number): void {

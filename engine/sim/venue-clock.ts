@@ -10,6 +10,8 @@ export class VenueClock {
   /** Time of the latest liquidation check run or scheduled (one per instant). */
   private liqAt = Number.NEGATIVE_INFINITY;
   private readonly fundingInputs: Float64Array;
+  /** Time of the venue expiry event in the queue (∞: none). */
+  private expiryAt = Number.POSITIVE_INFINITY;
 
   constructor(private readonly r: PathRunner) {
     this.fundingInputs = new Float64Array(r.prices.length);
@@ -17,6 +19,7 @@ export class VenueClock {
 
   reset(): void {
     this.liqAt = Number.NEGATIVE_INFINITY;
+    this.expiryAt = Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -54,14 +57,21 @@ export class VenueClock {
     if (due > r.t && due !== Number.POSITIVE_INFINITY) this.scheduleLiquidation(Math.ceil(due));
   }
 
+  /**
+   * Schedules the next venue expiry unless one at or before it is already due (options listed
+   * mid-path by a strategy can bring it forward).
+   */
   scheduleVenueExpiry(): void {
     const next = this.r.book.venues.nextExpiryMs();
-    if (next <= this.r.endMs) this.r.q.push(next, Phase.expiry, Kind.venueExpiry);
+    if (next > this.r.endMs || next >= this.expiryAt) return;
+    this.expiryAt = next;
+    this.r.q.push(next, Phase.expiry, Kind.venueExpiry);
   }
 
   /** Options venues settle what expired against the oracle, then the next expiry is scheduled. */
   onVenueExpiry(): void {
     const r = this.r;
+    if (r.t >= this.expiryAt) this.expiryAt = Number.POSITIVE_INFINITY;
     r.book.venues.settleDue(r.t, r.oracleL, (k, from) => r.oracle.windowMean(k - 1, from, r.t));
     this.scheduleVenueExpiry();
   }

@@ -32,6 +32,7 @@ const book = (strategy: unknown, crash: boolean) => ({
   venues: {
     perp: { kind: "perp-linear", fundingSource: "fixed", fundingRate: 0.0001 },
     lend: { kind: "aave-v3", assets: { ETH: {}, USDC: {} } },
+    opt: { kind: "options-standard" },
   },
   liquidators: [{ name: "keeper", latency: "1m", capital: 1e7 }],
   book: [
@@ -91,6 +92,11 @@ function recorded(raw: unknown): { intents: string[]; pnl: number[]; writes: num
       expect(d).toBeGreaterThan(0);
       check("timer", [d, tag ?? 0]);
       o.setTimer(d, tag);
+    },
+    tradeOption: (v, order, q) => {
+      expect(v).toBeLessThan(nVenues);
+      check("tradeOption", [v, order.asset, order.expiryMs, order.strike ?? order.delta ?? 0, q]);
+      o.tradeOption(v, order, q);
     },
     addMargin: (v, x) => record("addMargin", [v, x], () => o.addMargin(v, x)),
     removeMargin: (v, x) => record("removeMargin", [v, x], () => o.removeMargin(v, x)),
