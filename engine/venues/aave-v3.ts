@@ -9,6 +9,7 @@
  * round-up-debt / round-down-collateral integer arithmetic (differences ≤ 1e-12 relative).
  */
 import type { Issue } from "../errors.js";
+import { covers } from "./tolerance.js";
 
 /** Aave v3 `CLOSE_FACTOR_HF_THRESHOLD = 0.95e18`. */
 export const CLOSE_FACTOR_HF_THRESHOLD = 0.95;
@@ -146,10 +147,11 @@ export function leavesDust(
 
 /**
  * LTV gating of new borrows and withdrawals (ValidationLogic): allowed iff after the action
- * `debtValue ≤ Σ valueᵢ·LTVᵢ` (`available = Σ valueᵢ·LTVᵢ − debt ≥ 0`). LT gates liquidation only.
+ * `debtValue ≤ Σ valueᵢ·LTVᵢ` (`available = Σ valueᵢ·LTVᵢ − debt ≥ 0`), up to the requirement
+ * tolerance of ./tolerance.ts. LT gates liquidation only.
  */
 export function withinLtv(collateralValueTimesLtv: number, debtValueAfter: number): boolean {
-  return debtValueAfter <= collateralValueTimesLtv * (1 + 1e-12);
+  return covers(collateralValueTimesLtv, debtValueAfter);
 }
 
 /**

@@ -8,6 +8,7 @@ import { EventType } from "../events.js";
 import { Reason } from "../ledger.js";
 import { withinLtv } from "./aave-v3.js";
 import type { LendingMarket } from "./lending-market.js";
+import { covers } from "./tolerance.js";
 import type { PriceVector } from "./types.js";
 
 export function reject(
@@ -32,7 +33,7 @@ export function reject(
 
 function walletShort(m: LendingMarket, a: number, asset: number, amount: number): boolean {
   const w = m.wallet[a] as number;
-  return !m.ledger.accounts[w]?.external && m.ledger.balance(w, asset) < amount * (1 - 1e-12);
+  return !m.ledger.accounts[w]?.external && !covers(m.ledger.balance(w, asset), amount);
 }
 
 /** Supplies `amount` of `asset` from the wallet. Compound: base-asset deposits repay debt first. */
@@ -63,10 +64,10 @@ export function withdraw(
   prices: PriceVector,
 ): boolean {
   const r = m.slot(asset);
-  if (r < 0 || !(amount > 0) || amount > m.supplyAt(a, r) * (1 + 1e-12)) {
+  if (r < 0 || !(amount > 0) || !covers(m.supplyAt(a, r), amount)) {
     return reject(m, t, a, asset, amount, "withdrawal above the supplied balance");
   }
-  if (amount > available(m, r))
+  if (!covers(available(m, r), amount))
     return reject(m, t, a, asset, amount, "withdrawal above the pool's liquidity");
   const p = prices[asset] as number;
   const ltvAfter = m.collateralValue(a, prices, 1) - amount * p * (m.cfg.reserves[r]?.ltv ?? 0);
@@ -108,7 +109,8 @@ export function borrow(
   if (own > 0 && !withdraw(m, t, a, asset, own, prices)) return false;
   const need = amount - own;
   if (need <= 0) return true;
-  if (need > available(m, r)) return reject(m, t, a, asset, need, "borrow above the pool's liquidity");
+  if (!covers(available(m, r), need))
+    return reject(m, t, a, asset, need, "borrow above the pool's liquidity");
   const p = prices[asset] as number;
   if (!withinLtv(m.collateralValue(a, prices, 1), m.debtValue(a, prices) + need * p)) {
     return reject(m, t, a, asset, need, "borrow would exceed LTV");

@@ -35,7 +35,7 @@ export function liquidateLending(
   apply: boolean,
 ): LiquidationOutcome {
   const o = resetOutcome(m.outcome, m.healthFactor(a, prices));
-  if (!(o.hfBefore < 1)) return o;
+  if (!m.isLiquidatable(a, prices)) return o;
   if (m.cfg.rules === "compound-v3")
     return compoundLiquidate(m, t, a, m.slot(collAsset), debtToCover, prices, liquidator, apply, o);
   if (liquidator === m.wallet[a]) {

@@ -21,6 +21,7 @@ import { available, borrow, deposit, repay, withdraw } from "./lending-actions.j
 import type { LendingConfig } from "./lending-config.js";
 import { type LiquidationOutcome, liquidateLending, newOutcome } from "./lending-liquidation.js";
 import { type Rates, utilization } from "./rate-curve.js";
+import { covers } from "./tolerance.js";
 import { Triggers } from "./trigger.js";
 import { type Liquidatable, type PriceVector, positionAccountName, venueAccountName } from "./types.js";
 
@@ -143,8 +144,9 @@ export class LendingMarket implements Liquidatable {
     return healthFactor(this.collateralValue(a, prices, 2), this.debtValue(a, prices));
   }
 
+  /** HF < 1, i.e. Σ value·LT does not cover the debt (up to ./tolerance.ts). */
   isLiquidatable(a: number, prices: PriceVector, _t = 0): boolean {
-    return this.healthFactor(a, prices) < 1;
+    return !covers(this.collateralValue(a, prices, 2), this.debtValue(a, prices));
   }
 
   /**

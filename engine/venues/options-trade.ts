@@ -5,6 +5,7 @@
  */
 import { Reason } from "../ledger.js";
 import type { OptionsVenue } from "./options-venue.js";
+import { covers, meets } from "./tolerance.js";
 import type { PriceVector } from "./types.js";
 
 export function withdrawMargin(
@@ -15,7 +16,7 @@ export function withdrawMargin(
   prices: PriceVector,
 ): boolean {
   const free = Math.min(v.cash(a), v.excess(a, t, prices, 1));
-  if (!(amount > 0) || amount > free)
+  if (!(amount > 0) || !covers(free, amount))
     return v.reject(t, a, -1, amount, `withdrawal above the free margin ${free}`);
   v.ledger.transfer(
     v.acct[a] as number,
@@ -45,7 +46,7 @@ export function tradeOption(
   const before = v.position(a, i);
   v.book(a, i, qty, price);
   const reducing = Math.abs(before + qty) < Math.abs(before) && before * (before + qty) >= 0;
-  if (!reducing && v.excess(a, t, prices, 1) < 0) {
+  if (!reducing && !meets(v.excess(a, t, prices, 1), v.gross)) {
     v.book(a, i, -qty, price);
     return v.reject(t, a, i, qty, "equity below initial margin after the trade");
   }

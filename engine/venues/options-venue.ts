@@ -29,6 +29,7 @@ import {
 } from "./options-margin.js";
 import { nextExpiryMs, settleDue, settleInstrument } from "./options-settlement.js";
 import { bookFill, tradeOption, withdrawMargin } from "./options-trade.js";
+import { meets } from "./tolerance.js";
 import { type PriceVector, positionAccountName, type SelfLiquidating, venueAccountName } from "./types.js";
 
 export interface Instrument {
@@ -58,6 +59,8 @@ export class OptionsVenue implements SelfLiquidating {
   readonly quote: number;
   private readonly g = newGreeks();
   readonly unit: UnitMargin = newUnitMargin();
+  /** Σ of the magnitudes of the terms of the latest `excessAt` (the scale of its tolerance). */
+  gross = 0;
 
   constructor(
     readonly name: string,
@@ -140,11 +143,12 @@ export class OptionsVenue implements SelfLiquidating {
 
   /**
    * Margin excess at spot `s` of instruments on `asset` (others at their own prices): which = 0
-   * equity − MM, 1 equity − IM. The band search evaluates it at hypothetical spots.
+   * equity − MM, 1 equity − IM. The band search evaluates it at hypothetical spots. Sets `gross`.
    */
   excessAt(a: number, t: number, prices: PriceVector, asset: number, s: number, which: 0 | 1): number {
     const q = this.qty[a] as number[];
     let x = this.cash(a);
+    let gross = Math.abs(x);
     for (let i = 0; i < q.length; i++) {
       const n = q[i] as number;
       if (n === 0) continue;
@@ -152,11 +156,15 @@ export class OptionsVenue implements SelfLiquidating {
       const spot = ins.underlying === asset ? s : (prices[ins.underlying] as number);
       const mark = this.markAt(i, t, spot);
       x += n * mark;
+      gross += Math.abs(n * mark);
       if (n > 0) x -= which === 1 ? n * mark : 0;
-      else
-        x +=
-          n * (which === 0 ? this.shortMargin(i, t, spot, mark).mm : this.shortMargin(i, t, spot, mark).im);
+      else {
+        const m = which === 0 ? this.shortMargin(i, t, spot, mark).mm : this.shortMargin(i, t, spot, mark).im;
+        x += n * m;
+        gross -= n * m;
+      }
     }
+    this.gross = gross;
     return x;
   }
 
@@ -172,7 +180,7 @@ export class OptionsVenue implements SelfLiquidating {
   }
 
   isLiquidatable(a: number, prices: PriceVector, t: number): boolean {
-    return this.hasPositions(a) && this.excess(a, t, prices, 0) < 0;
+    return this.hasPositions(a) && !meets(this.excess(a, t, prices, 0), this.gross);
   }
 
   crossed(a: number, prices: PriceVector, t: number): boolean {

@@ -26,6 +26,7 @@ import { EventType } from "../events.js";
 import { Reason } from "../ledger.js";
 import { type MarginTiers, maintenanceMargin, tieredLiquidationPrice } from "./perp-rules.js";
 import type { PerpVenue } from "./perp-venue.js";
+import { covers } from "./tolerance.js";
 import type { PriceVector } from "./types.js";
 
 /** Closes 1e-9 more than the exact fraction so rounding never leaves the account on its boundary. */
@@ -35,7 +36,7 @@ const OVERSHOOT = 1 + 1e-9;
 export function liquidatePerp(v: PerpVenue, t: number, a: number, prices: PriceVector): boolean {
   const eq = v.equity(a, prices);
   const mm = v.requirement(a, prices, 0);
-  if (!(eq < mm)) return false;
+  if (covers(eq, mm)) return false;
   const im = v.requirement(a, prices, 1);
   const q = v.qty[a] as number[];
   let cost = 0;

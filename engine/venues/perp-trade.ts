@@ -6,6 +6,7 @@
 import { Reason } from "../ledger.js";
 import { initialMargin, type MarginTiers } from "./perp-rules.js";
 import type { PerpVenue } from "./perp-venue.js";
+import { covers } from "./tolerance.js";
 import type { PriceVector } from "./types.js";
 
 export function tradePerp(
@@ -41,7 +42,7 @@ export function tradePerp(
     const mark = v.mark(m, prices) || price;
     im += initialMargin(v.tiers[m] as MarginTiers, Math.abs(next) * mark);
     eq += dq * (mark - price) - feeQuote - slippageQuote;
-    if (eq < im) return v.reject(t, a, m, dq, `equity ${eq} below initial margin ${im}`);
+    if (!covers(eq, im)) return v.reject(t, a, m, dq, `equity ${eq} below initial margin ${im}`);
   }
   v.fill(a, m, dq, price);
   if (feeQuote !== 0) v.ledger.transfer(v.acct[a] as number, v.feesAcct, v.quote, feeQuote, Reason.fee);

@@ -19,6 +19,7 @@ import { fundIfDue, fundingRateFor, settleFunding, startFunding } from "./perp-f
 import { crossLiquidationPrice, liquidatePerp } from "./perp-liquidation.js";
 import { initialMargin, type MarginTiers, maintenanceMargin, tieredLiquidationPrice } from "./perp-rules.js";
 import { fillPerp, tradePerp } from "./perp-trade.js";
+import { covers } from "./tolerance.js";
 import { TriggerKind, Triggers } from "./trigger.js";
 import { type PriceVector, positionAccountName, type SelfLiquidating, venueAccountName } from "./types.js";
 
@@ -143,7 +144,8 @@ export class PerpVenue implements SelfLiquidating {
 
   isLiquidatable(a: number, prices: PriceVector, _t = 0): boolean {
     return (
-      this.triggers.kind[a] !== TriggerKind.none && this.equity(a, prices) < this.requirement(a, prices, 0)
+      this.triggers.kind[a] !== TriggerKind.none &&
+      !covers(this.equity(a, prices), this.requirement(a, prices, 0))
     );
   }
 
@@ -199,10 +201,10 @@ export class PerpVenue implements SelfLiquidating {
     this.refresh(a);
   }
 
-  /** Withdraws margin when `amount ≤ min(WB, equity − IM)`; else a rejected event. */
+  /** Withdraws margin when `amount ≤ min(WB, equity − IM)` (./tolerance.ts); else a rejected event. */
   withdraw(t: number, a: number, amount: number, prices: PriceVector): boolean {
     const free = Math.min(this.cash(a), this.equity(a, prices) - this.requirement(a, prices, 1));
-    if (!(amount > 0) || amount > free)
+    if (!(amount > 0) || !covers(free, amount))
       return this.reject(t, a, -1, amount, `withdrawal above the free margin ${free}`);
     this.ledger.transfer(
       this.acct[a] as number,
