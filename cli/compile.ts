@@ -2,6 +2,7 @@
  * Turns a validated Scenario into the engine's SimConfig: builds every kind through its registry,
  * resolves asset names to indices, and fixes the time grid. The one place these parts meet.
  */
+import { fundingEveryMs, isFundingFile } from "../data/funding.js";
 import { InputError, type Issue } from "../engine/errors.js";
 import { EventLog } from "../engine/events.js";
 import { Ledger } from "../engine/ledger.js";
@@ -18,6 +19,7 @@ import type {
   VenueSpec,
 } from "../engine/sim/config.js";
 import type { Strategy } from "../engine/strategy.js";
+import { formatDuration } from "../engine/units.js";
 import { venueKinds } from "../engine/venues/kinds.js";
 import { ModelMarket } from "../scenarios/model-market.js";
 import type { ModelContext, PriceModel } from "../scenarios/models/types.js";
@@ -167,18 +169,32 @@ function collect<T>(issues: Issue[], step: () => T): T | undefined {
   }
 }
 
-/** A perp venue funded from a series needs one: a replayed funding column or a funding-spike shock. */
+/**
+ * A perp venue funded from a series needs one: replayed funding (`market.assets.<name>.data.funding`)
+ * or a funding-spike shock (on a model or a replay). Replayed funding files must be published at
+ * the venue's own funding interval, or the venue would pay them at the wrong times.
+ */
 function checkFundingSources(s: Scenario, replay: PathMarket | undefined, issues: Issue[]): void {
-  const hasSeries = replay
-    ? (replay.funding ?? []).some((f) => f !== undefined)
-    : s.market.shocks.some((c) => c.kind === "funding-spike");
+  const hasSeries =
+    (replay?.funding ?? []).some((f) => f !== undefined) ||
+    s.market.shocks.some((c) => c.kind === "funding-spike");
   for (const [name, c] of Object.entries(s.venues)) {
-    if (c.kind === "perp-linear" && c.params["fundingSource"] === "series" && !hasSeries) {
+    if (c.kind !== "perp-linear" || c.params["fundingSource"] === "fixed") continue;
+    if (c.params["fundingSource"] === "series" && !hasSeries) {
       issues.push({
         code: "no_series",
         path: `venues.${name}.fundingSource`,
         message:
-          "found series, but the market has no funding series; allowed: fixed or premium, or replay a funding column (data.funding) or add a funding-spike shock",
+          "found series, but the market has no funding series; allowed: fixed or premium, or replay funding rates (market.assets.<asset>.data.funding) or add a funding-spike shock",
+      });
+    }
+    for (const asset of s.market.assetNames) {
+      const f = s.market.assets[asset]?.data?.["funding"];
+      if (!isFundingFile(f) || fundingEveryMs(f) === c.params["fundingInterval"]) continue;
+      issues.push({
+        code: "funding_interval",
+        path: `venues.${name}.fundingInterval`,
+        message: `found ${formatDuration(c.params["fundingInterval"] as number)}, but market.assets.${asset}.data.funding has rates every ${formatDuration(fundingEveryMs(f))}; allowed: the same interval`,
       });
     }
   }

@@ -9,6 +9,7 @@ import { InputError } from "../engine/errors.js";
 import { gridEndMs, type PathMarket } from "../engine/market.js";
 import { type Aligned, alignSeries, type JoinMode, toPathMarket } from "./align.js";
 import { columnKey } from "./columns.js";
+import { type FundingFileSpec, isFundingFile, withFundingFiles } from "./funding.js";
 import { cellIssue, IssueList } from "./issues.js";
 import { loadSeries } from "./load.js";
 import type { DataFormat, Gap, LoadedSeries, LoadReport } from "./types.js";
@@ -30,9 +31,10 @@ export interface AssetDataSpec {
   readonly format?: DataFormat;
   /** All-null rows: `"error"` (default) or `"gap"` (dropped, then subject to `maxGap`). */
   readonly nullRows?: "error" | "gap";
-  /** Optional columns replayed into `PathMarket.vol` / `PathMarket.funding`. */
+  /** Optional column replayed into `PathMarket.vol`. */
   readonly vol?: string;
-  readonly funding?: string;
+  /** Funding rates into `PathMarket.funding`: a column of this file, or a separate file (./funding.ts). */
+  readonly funding?: string | FundingFileSpec;
 }
 
 export interface MarketDataOptions {
@@ -91,6 +93,14 @@ function checkSpec(name: string, spec: AssetDataSpec, issues: IssueList): boolea
     });
     return false;
   }
+  const f = spec.funding;
+  if (f !== undefined && typeof f !== "string" && !isFundingFile(f)) {
+    issues.add({
+      code: "wrong_type",
+      path: `${path}.funding`,
+      message: `${name}: funding must be a column name or { file, column, every }`,
+    });
+  }
   for (const key of Object.keys(spec)) {
     if (SPEC_KEYS.includes(key)) continue;
     const near = SPEC_KEYS.find((k) => k.toLowerCase() === key.toLowerCase());
@@ -102,7 +112,8 @@ function checkSpec(name: string, spec: AssetDataSpec, issues: IssueList): boolea
 
 async function loadOne(spec: AssetDataSpec, baseDir: string): Promise<LoadedSeries> {
   const file = isAbsolute(spec.file) ? spec.file : resolve(baseDir, spec.file);
-  const wanted = [spec.column ?? "close", spec.vol, spec.funding].filter((c): c is string => c !== undefined);
+  const funding = typeof spec.funding === "string" ? spec.funding : undefined;
+  const wanted = [spec.column ?? "close", spec.vol, funding].filter((c): c is string => c !== undefined);
   return loadSeries(file, {
     require: wanted.map(columnKey),
     // All columns under the gap policy: a bar is null only if every cell of its row is empty.
@@ -161,7 +172,8 @@ export async function loadMarketData(
     entries.map(([name, spec]) => ({ name, column: spec.column ?? "close", ...pickOptional(spec) })),
   );
   const range = { fromMs: aligned.grid.startMs, toMs: gridEndMs(aligned.grid) };
-  return { market, range, report: buildReport(aligned, loaded) };
+  const withFunding = await withFundingFiles(market, entries, options.baseDir);
+  return { market: withFunding, range, report: buildReport(aligned, loaded) };
 }
 
 function buildReport(aligned: Aligned, loaded: readonly LoadedSeries[]): MarketDataReport {
@@ -183,6 +195,6 @@ function buildReport(aligned: Aligned, loaded: readonly LoadedSeries[]): MarketD
 function pickOptional(spec: AssetDataSpec): { vol?: string; funding?: string } {
   return {
     ...(spec.vol !== undefined ? { vol: spec.vol } : {}),
-    ...(spec.funding !== undefined ? { funding: spec.funding } : {}),
+    ...(typeof spec.funding === "string" ? { funding: spec.funding } : {}),
   };
 }

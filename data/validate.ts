@@ -16,6 +16,12 @@ import { type DataIssue, TIME_KEY } from "./types.js";
 
 const NON_NEGATIVE: Readonly<Record<string, string>> = { volume: "negative_volume", iv: "negative_vol" };
 const ANY_SIGN = new Set(["funding"]);
+/**
+ * Largest |funding rate| per interval accepted: 1 (100 % of notional per payment). Real caps are far
+ * below (Binance ±0.75 %–3 % per 8 h, dYdX 600 %·(IMF − MMF) per 8 h, Hyperliquid 4 %/h); a larger
+ * value is a unit mistake (percent or basis points for a fraction), not a rate.
+ */
+export const MAX_FUNDING_RATE = 1;
 
 /**
  * Entry indices of all-null rows (time readable, every value missing), in file order. When the
@@ -105,14 +111,28 @@ export function checkOrder(raw: RawTable, issues: IssueList): boolean {
  */
 export function checkValues(raw: RawTable, issues: IssueList): void {
   for (const [key, values] of Object.entries(raw.columns)) {
-    const code = ANY_SIGN.has(key) ? "any" : NON_NEGATIVE[key];
-    const floor = code === "any" ? -MAX_MAGNITUDE : code === undefined ? MIN_MAGNITUDE : 0;
+    if (ANY_SIGN.has(key)) {
+      checkFunding(raw, key, values, issues);
+      continue;
+    }
+    const code = NON_NEGATIVE[key];
+    const floor = code === undefined ? MIN_MAGNITUDE : 0;
     for (let i = 0; i < raw.length; i++) {
       const v = values[i] as number;
       if (v < floor || v > MAX_MAGNITUDE) issues.add(valueIssue(raw, key, i, v, code));
     }
   }
   checkOhlc(raw, issues);
+}
+
+function checkFunding(raw: RawTable, key: string, values: Float64Array, issues: IssueList): void {
+  for (let i = 0; i < raw.length; i++) {
+    const v = values[i] as number;
+    if (!(Math.abs(v) > MAX_FUNDING_RATE)) continue;
+    const at = formatTime(raw.timesMs[i] as number);
+    const msg = `funding rate ${v} on ${at} is outside ±${MAX_FUNDING_RATE} per interval; give rates as fractions (0.0001 = 0.01 %)`;
+    issues.add(cellIssue("funding_out_of_range", raw.file, raw.rows[i], raw.mapping[key] as string, msg));
+  }
 }
 
 function valueIssue(raw: RawTable, key: string, i: number, v: number, code: string | undefined): DataIssue {

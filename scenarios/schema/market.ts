@@ -4,7 +4,7 @@ import { describeValue } from "../../engine/errors.js";
 import { checkUnknownKeys, isRecord, join, keyList, readParams } from "../../engine/params.js";
 import { readKind, readKindList, type ScenarioKinds } from "./kinds.js";
 import { checkName } from "./plumbing.js";
-import { DATA_SPECS, MARKET_SPECS } from "./sections.js";
+import { DATA_SPECS, FUNDING_FILE_SPECS, MARKET_SPECS } from "./sections.js";
 import type { AssetSource, MarketSpec } from "./types.js";
 
 export function readMarket(raw: unknown, kinds: ScenarioKinds, issues: Issue[]): MarketSpec | undefined {
@@ -74,7 +74,21 @@ function readAsset(
     });
     return undefined;
   }
-  return { data: readParams(spec["data"], DATA_SPECS, join(path, "data"), issues, false) };
+  const data = readParams(spec["data"], DATA_SPECS, join(path, "data"), issues, false);
+  const funding = readFunding(data["funding"], join(join(path, "data"), "funding"), issues);
+  return { data: funding === undefined ? data : { ...data, funding } };
+}
+
+/** `data.funding`: a column name, or `{ file, column, every }` (durations read into ms). */
+function readFunding(v: unknown, path: string, issues: Issue[]): unknown {
+  if (v === undefined || (typeof v === "string" && v !== "")) return v;
+  if (isRecord(v)) return readParams(v, FUNDING_FILE_SPECS, path, issues, false);
+  issues.push({
+    code: "wrong_type",
+    path,
+    message: `found ${describeValue(v)}; allowed: a column name of the data file, or { file, column, every }`,
+  });
+  return undefined;
 }
 
 /** A symmetric matrix with unit diagonal and entries in [−1, 1]; positive definiteness is checked when paths are built. */

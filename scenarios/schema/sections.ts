@@ -92,6 +92,19 @@ export const DATA_SPECS: ParamSpecs = {
     optional: true,
     description: "file format (default: by extension)",
   },
+  funding: {
+    type: "any",
+    optional: true,
+    description:
+      "funding rates for the perp venues (fundingSource: series): a column of this file, or { file, column, every } — a separate file of the rates at the funding times (every: their interval, default 8h); rates per interval as fractions, |rate| ≤ 1",
+  },
+};
+
+/** `data.funding` as a separate file (data/funding.ts). */
+export const FUNDING_FILE_SPECS: ParamSpecs = {
+  file: { type: "string", description: "CSV, Parquet or Arrow file of funding times and rates" },
+  column: { type: "string", optional: true, description: "rate column (default: funding / fundingRate)" },
+  every: { type: "duration", optional: true, min: 1, description: "interval of the rows (default 8h)" },
 };
 
 export const CONSUMER_SPECS: ParamSpecs = {
