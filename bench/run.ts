@@ -4,6 +4,7 @@ import { median } from "simple-statistics";
 import { benchDataLoad } from "./data-load.js";
 import { benchEngine, type EngineBench } from "./engine.js";
 import { benchReferenceKernel } from "./reference-kernel.js";
+import { benchSystemic, describeSystemic } from "./systemic.js";
 
 const REALISTIC = {
   oracle: { kind: "push", deviation: 0.005, heartbeat: "1h", delay: "12s" },
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
       `data load ${d.name}: ${d.rows.toLocaleString("en-US")} rows in ${d.seconds.toFixed(2)} s (target: well under 1 s)`,
     );
   }
+  const accounts = positiveInt("BENCH_ACCOUNTS", 100_000);
+  console.log(describeSystemic(benchSystemic(accounts, positiveInt("BENCH_SYSTEMIC_PATHS", 100))));
 }
 
 /** A bad `BENCH_*` environment setting: reported in one line, exit code 2. */

@@ -20,6 +20,7 @@ import { checkResources } from "./resources.js";
 import { toResults } from "./results.js";
 import { loadScenario, underFile } from "./scenario.js";
 import { resetWarnings, warn, warnings } from "./warnings.js";
+import { runPopulation } from "./systemic/run.js";
 
 export interface RunFlags {
   readonly paths?: number;
@@ -70,6 +71,7 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
   await checkOutPath(flags.out);
   const overrides = (flags.set ?? []).map((t) => parseOverride(t));
   const loaded = await loadScenario(path, overrides);
+  if (loaded.scenario.systemic) return runPopulation(loaded, flags, file);
   const s = loaded.scenario;
   for (const w of modelStepWarnings(s)) warn(w);
   const grid = loaded.replay?.market.grid ?? clockGrid(s);

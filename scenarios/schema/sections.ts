@@ -15,6 +15,8 @@ export const TOP_KEYS = [
   "liquidators",
   "strategy",
   "report",
+  "population",
+  "cascade",
 ] as const;
 
 /** Most paths one run takes (the scenario's `paths` and `--paths` alike). */

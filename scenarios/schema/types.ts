@@ -2,7 +2,9 @@
  * A validated scenario: every field checked, every default filled, durations in ms, times in epoch
  * ms, pluggable parts resolved to their kind definitions (DESIGN: scenario file).
  */
+
 import type { Params } from "../../engine/params.js";
+import type { SystemicSpec } from "./systemic.js";
 
 /** A pluggable part as plain data: its kind and validated, default-filled parameters. */
 export interface KindConfig {
@@ -124,6 +126,8 @@ export interface Scenario {
     readonly sampleSeries: number;
     readonly eventPaths: number;
   };
+  /** A population and its cascade (systemic stress), when the file has a `population:` section. */
+  readonly systemic?: SystemicSpec;
   /** The file's sections as given plus every default, for hashing and `validate --print`. */
   readonly normalised: Readonly<Record<string, unknown>>;
 }

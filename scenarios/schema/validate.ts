@@ -21,6 +21,7 @@ import { normalise } from "./normalise.js";
 import { readExecution, readLiquidators, readOracle, readVenues } from "./plumbing.js";
 import { CLOCK_SPECS, HEAD_SPECS, REPORT_SPECS, TOP_KEYS } from "./sections.js";
 import type { ClockSpec, MarketSpec, Scenario } from "./types.js";
+import { readSystemic } from "./systemic.js";
 
 /**
  * @throws InputError listing every problem found, with `source` (the file) as its heading.
@@ -59,6 +60,7 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
   const hasLending = Object.values(venues ?? {}).some(
     (v) => v.kind === "aave-v3" || v.kind === "compound-v3",
   );
+  const systemic = readSystemic(raw, [market?.quote ?? "USDC", ...assets], venues ?? {}, issues);
   const liquidators = readLiquidators(raw["liquidators"], kinds, hasLending, issues);
   const strategy = readKind(kinds.strategies, raw["strategy"] ?? { kind: "hold" }, "strategy", issues);
   if (strategy) {
@@ -111,7 +113,10 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
       eventPaths: report["eventPaths"] as number,
     },
   };
-  return { ...scenario, normalised: normalise(scenario) };
+  const normalised = normalise(scenario);
+  if (!systemic) return { ...scenario, normalised };
+  const { venues: _lending, ...sections } = systemic;
+  return { ...scenario, systemic, normalised: { ...normalised, ...sections } };
 }
 
 /** A model asset's start price (its `spot`), 1 for the quote, undefined when not known before the run. */

@@ -1,0 +1,26 @@
+/**
+ * The conservation check of a cascade (tests switch it on): the ledger balances per asset, and the
+ * books' aggregate accounts agree with the structure-of-arrays — collateral held by borrowers,
+ * debt outstanding (`debt:<asset>` tokens), and the liquidators' quote = capital + Σ profit.
+ */
+import { InternalError } from "../errors.js";
+import { totalOf } from "./population.js";
+import type { CascadeState } from "./state.js";
+
+function agree(x: number, y: number, what: string, where: string): void {
+  if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x), Math.abs(y))) {
+    throw new InternalError(`cascade books disagree at ${where}: ${what} ${x} ≠ ${y}`);
+  }
+}
+
+export function checkCascadeBooks(s: CascadeState, where: string): void {
+  const b = s.books;
+  b.ledger.check(where);
+  for (let k = 0; k < s.p0.length; k++) {
+    const name = s.pop.assets[k] as string;
+    agree(b.balance(b.borrowers, k), totalOf(s.pop, s.pop.coll, k), `collateral ${name}`, where);
+    agree(b.debtOutstanding(k), totalOf(s.pop, s.pop.debt, k), `debt ${name}`, where);
+  }
+  const capital = s.cfg.liquidators.reduce((x, l) => x + l.capital, 0);
+  agree(b.balance(b.liquidators, s.cfg.quote), capital + s.out.liquidatorProfit, "liquidators' quote", where);
+}

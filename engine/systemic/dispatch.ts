@@ -1,0 +1,71 @@
+/**
+ * Who liquidates an unsafe account, and when (REFERENCE "Liquidators"). Each liquidator that still
+ * has capital values the liquidation at the oracle prices, with the quote its sale would fetch from
+ * the market now and its gas cost; it acts only when that profit reaches its threshold. Of those
+ * that act, the one whose transaction lands first wins (latency + inclusion delay under the
+ * chain's load; ties: the lower index). A transaction due now executes at once; a later one waits
+ * in the job index and executes when due, if the account is still liquidatable then. An account
+ * no liquidator takes is skipped: counted in `skippedChecks`, and in `skipped` at the end of the
+ * path when no liquidator ever took it. A skipped account rests for `recheckMs`, doubled after each
+ * further skip up to 2⁶ times, before the liquidators look at it again (a departure from looking
+ * every block, for speed: see README).
+ */
+import { inclusionDelayMs } from "./chain.js";
+import { executeFixedBonus, planFixedBonus } from "./fixed-bonus.js";
+import type { CascadeState } from "./state.js";
+
+/** Most doublings of a skipped account's rest. */
+const MAX_BACKOFF = 6;
+
+/** Handles liquidatable account a (health factor `hf`); true when a liquidation executed now. */
+export function dispatch(s: CascadeState, a: number, hf: number): boolean {
+  const specs = s.cfg.liquidators;
+  let best = -1;
+  let bestDue = Number.POSITIVE_INFINITY;
+  for (let l = 0; l < specs.length; l++) {
+    const spec = specs[l];
+    if (spec === undefined || !((s.capital[l] as number) > 0)) continue;
+    if (planFixedBonus(s, a, l, hf) < spec.minProfit) continue;
+    const due = s.t + spec.latencyMs + inclusionDelayMs(s.cfg.chain, spec, s.gasGwei);
+    if (due < bestDue) {
+      bestDue = due;
+      best = l;
+    }
+  }
+  if (best < 0) {
+    s.lastSkip[a] = s.step;
+    s.out.skippedChecks++;
+    const skips = Math.min(s.skips[a] as number, MAX_BACKOFF);
+    s.skips[a] = skips + 1;
+    s.index.set(a, Number.POSITIVE_INFINITY); // resting: looked at again after recheckMs·2^skips
+    s.resting.set(a, s.t + s.cfg.recheckMs * 2 ** skips);
+    return false;
+  }
+  if (bestDue <= s.t) return executeFixedBonus(s, a, best);
+  s.jobLiquidator[a] = best;
+  s.jobs.set(a, bestDue);
+  s.index.set(a, Number.POSITIVE_INFINITY); // out of the index while its transaction is pending
+  return false;
+}
+
+/** Executes every pending transaction due by `t`, in order of due time; true when any executed. */
+export function landJobs(s: CascadeState, t: number): boolean {
+  let any = false;
+  while (s.jobs.minKey() <= t) {
+    const a = s.jobs.pop();
+    if (executeFixedBonus(s, a, s.jobLiquidator[a] as number)) any = true;
+    else s.index.set(a, s.key(a));
+  }
+  return any;
+}
+
+/** Puts accounts whose rest is over back into the trigger index; true when any woke. */
+export function wakeResting(s: CascadeState, t: number): boolean {
+  let any = false;
+  while (s.resting.minKey() <= t) {
+    const a = s.resting.pop();
+    s.index.set(a, s.key(a));
+    any = true;
+  }
+  return any;
+}

@@ -1,0 +1,30 @@
+/** The trigger index against a brute-force sort: same order (key, then account), updates and removals. */
+import { describe, expect, it } from "vitest";
+import { streamFor } from "../rng.js";
+import { TriggerIndex } from "./trigger-index.js";
+
+describe("TriggerIndex", () => {
+  it("pops accounts in (key, account) order after random sets, updates and removals", () => {
+    const rng = streamFor(3, 0, "index");
+    const n = 500;
+    const idx = new TriggerIndex(n);
+    const truth = new Map<number, number>();
+    for (let op = 0; op < 3000; op++) {
+      const a = rng.int(n);
+      const k = rng.uniform() < 0.1 ? Number.POSITIVE_INFINITY : Math.floor(rng.uniform() * 50);
+      idx.set(a, k);
+      if (k === Number.POSITIVE_INFINITY) truth.delete(a);
+      else truth.set(a, k);
+    }
+    const expected = [...truth].sort((x, y) => x[1] - y[1] || x[0] - y[0]).map(([a]) => a);
+    expect(idx.length).toBe(expected.length);
+    const got: number[] = [];
+    while (idx.length > 0) {
+      expect(idx.minKey()).toBe(truth.get(expected[got.length] as number));
+      got.push(idx.pop());
+    }
+    expect(got).toEqual(expected);
+    expect(idx.pop()).toBe(-1);
+    expect(idx.minKey()).toBe(Number.POSITIVE_INFINITY);
+  });
+});
