@@ -25,6 +25,18 @@ function config(): SystemicConfig {
       closeFactor: Float64Array.of(0.5, 0.5),
     },
     rule: "fixed-bonus",
+    auction: {
+      buf: 1.2,
+      tailMs: 8_400_000,
+      cusp: 0.4,
+      stepMs: 90_000,
+      cut: 0.99,
+      chip: 0.001,
+      tip: 300,
+      beg: 0.05,
+      ttlMs: 10_800_000,
+      tauMs: 172_800_000,
+    },
     pools: [null, { depthQuote: 5e8, fee: 0.003, halfLifeMs: 3_600_000 }],
     oracle: { kind: "push", delayMs: 12_000, deviation: 0.005, heartbeatMs: 3_600_000 },
     liquidators: [

@@ -27,6 +27,7 @@ export function systemicConfig(s: Scenario, spec: SystemicSpec, checkConservatio
     venues: spec.venues,
     risk: riskTable(s, spec, assets),
     rule: c["rule"] as LiquidationRule,
+    auction: auction(c.auction),
     pools: assets.map((name, k) => {
       if (k === 0) return null;
       const p = c.pools[name];
@@ -99,6 +100,22 @@ function onlineOracle(s: Scenario): SystemicConfig["oracle"] {
     delayMs: (p["delay"] as number | undefined) ?? 0,
     deviation: (p["deviation"] as number | undefined) ?? 0,
     heartbeatMs: (p["heartbeat"] as number | undefined) ?? 3_600_000,
+  };
+}
+
+function auction(a: Readonly<Record<string, unknown>>): SystemicConfig["auction"] {
+  const n = (k: string) => a[k] as number;
+  return {
+    buf: n("buf"),
+    tailMs: n("tail"),
+    cusp: n("cusp"),
+    stepMs: n("step"),
+    cut: n("cut"),
+    chip: n("chip"),
+    tip: n("tip"),
+    beg: n("beg"),
+    ttlMs: n("ttl"),
+    tauMs: n("tau"),
   };
 }
 

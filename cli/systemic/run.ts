@@ -93,6 +93,7 @@ export async function runPopulation(
       seed: sim.seed,
       paths: sim.paths,
       ...(loaded.replay ? { dataRange: loaded.replay.range } : {}),
+      ...(flags.set !== undefined && flags.set.length > 0 ? { overrides: flags.set } : {}),
     },
     accounts: population.n,
     debtUsd: sumValue(population, population.debt, start),

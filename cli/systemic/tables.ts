@@ -31,6 +31,7 @@ export function pathsTable(outs: readonly PathOutcome[], from: number, main: num
       collateral_seized_usd: col((o) => o.collateralSeized),
       liquidator_profit_usd: col((o) => o.liquidatorProfit),
       gas_usd: col((o) => o.gasPaid),
+      incentives_usd: col((o) => o.incentives),
       protocol_fees_usd: col((o) => o.protocolFees),
       reserve_drain_usd: col((o) => o.reserveDrain),
       exo_drop: col((o) => 1 - (o.exoLow[main] as number)),

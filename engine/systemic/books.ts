@@ -102,6 +102,11 @@ export class CascadeBooks {
     l.transfer(this.protocol, this.borrowers, this.debtToken(j), debtUnits, Reason.liquidation);
   }
 
+  /** The protocol's incentive to a keeper (Maker `tip + tab·chip`). */
+  incentive(quote: number): void {
+    this.ledger.transfer(this.protocol, this.liquidators, this.quote, quote, Reason.fee);
+  }
+
   /** Collateral left in a finished auction lot goes back to its owner. */
   returnLot(i: number, units: number): void {
     this.ledger.transfer(this.lots, this.borrowers, i, units, Reason.liquidation);

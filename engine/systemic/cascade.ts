@@ -11,6 +11,7 @@
  * Transactions land at the first grid point at or after their due time.
  */
 import type { TimeGrid } from "../market.js";
+import { stepAuctions } from "./auction.js";
 import { goingGwei } from "./chain.js";
 import type { SystemicConfig } from "./config.js";
 import { dispatch, landJobs, wakeResting } from "./dispatch.js";
@@ -39,6 +40,7 @@ export class Cascade {
     const bucketSteps = Math.max(1, Math.round(cfg.profileBucketMs / grid.stepMs));
     this.state = new CascadeState(cfg, population, Math.ceil((grid.steps + 1) / bucketSteps));
     this.state.bucketSteps = bucketSteps;
+    this.state.stepMs = grid.stepMs;
   }
 
   /** Runs one path over `exo`; the returned outcome is reused by the next call. */
@@ -69,6 +71,7 @@ export class Cascade {
     s.index.clear();
     s.jobs.clear();
     s.resting.clear();
+    s.auctions.clear();
     s.lastSkip.fill(-1);
     s.skips.fill(0);
     s.everLiquidated.fill(0);
@@ -121,6 +124,7 @@ export class Cascade {
     const landed = landJobs(s, t);
     const woke = wakeResting(s, t);
     if (changed || landed || woke) this.rounds();
+    if (s.auctions.count > 0) stepAuctions(s);
     if (s.cfg.checkConservation) s.checkBooks(`step ${step}`);
   }
 
@@ -148,7 +152,8 @@ export class Cascade {
     }
     for (let x = 0; x < parked; x++) {
       const a = s.scratch[x] as number;
-      if (!s.index.has(a) && !s.jobs.has(a) && !s.resting.has(a)) s.index.set(a, s.key(a));
+      if (!s.index.has(a) && !s.jobs.has(a) && !s.resting.has(a) && !s.auctions.has(a))
+        s.index.set(a, s.key(a));
     }
   }
 
@@ -158,7 +163,10 @@ export class Cascade {
     const o = s.oracle.price;
     for (let a = 0; a < s.pop.n; a++) {
       if ((s.lastSkip[a] as number) >= 0 && s.everLiquidated[a] === 0) s.out.skipped++;
-      const gap = accountValue(s.pop, s.pop.debt, a, o) - accountValue(s.pop, s.pop.coll, a, o);
+      const lot = s.auctions.has(a)
+        ? (s.auctions.lot[a] as number) * (o[s.auctions.asset[a] as number] as number)
+        : 0;
+      const gap = accountValue(s.pop, s.pop.debt, a, o) - accountValue(s.pop, s.pop.coll, a, o) - lot;
       if (gap > 0) {
         s.out.shortfall += gap;
         s.attributeLoss(a, gap);

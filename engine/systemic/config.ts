@@ -60,6 +60,23 @@ export interface ChainSpec {
   readonly delayPerShortGweiMs: number;
 }
 
+/**
+ * Maker auction parameters (REFERENCE "Lending: MakerDAO Liquidations 2.0", ETH-A; flip.sol).
+ * Clipper: buf, tail, cusp, step, cut, chip, tip. Flipper: beg, ttl, tau.
+ */
+export interface AuctionSpec {
+  readonly buf: number;
+  readonly tailMs: number;
+  readonly cusp: number;
+  readonly stepMs: number;
+  readonly cut: number;
+  readonly chip: number;
+  readonly tip: number;
+  readonly beg: number;
+  readonly ttlMs: number;
+  readonly tauMs: number;
+}
+
 export interface SystemicConfig {
   readonly assets: readonly string[];
   /** Index of the quote asset (priced at 1). */
@@ -67,6 +84,7 @@ export interface SystemicConfig {
   readonly venues: readonly string[];
   readonly risk: RiskTable;
   readonly rule: LiquidationRule;
+  readonly auction: AuctionSpec;
   /** Per asset; null: no pool (stablecoins, the quote). */
   readonly pools: readonly (PoolSpec | null)[];
   readonly oracle: OnlineOracleConfig;

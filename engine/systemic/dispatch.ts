@@ -10,6 +10,7 @@
  * further skip up to 2⁶ times, before the liquidators look at it again (a departure from looking
  * every block, for speed: see README).
  */
+import { bark } from "./auction.js";
 import { inclusionDelayMs } from "./chain.js";
 import { executeFixedBonus, planFixedBonus } from "./fixed-bonus.js";
 import type { CascadeState } from "./state.js";
@@ -19,6 +20,10 @@ const MAX_BACKOFF = 6;
 
 /** Handles liquidatable account a (health factor `hf`); true when a liquidation executed now. */
 export function dispatch(s: CascadeState, a: number, hf: number): boolean {
+  if (s.cfg.rule !== "fixed-bonus") {
+    if (!bark(s, a)) skip(s, a);
+    return false;
+  }
   const specs = s.cfg.liquidators;
   let best = -1;
   let bestDue = Number.POSITIVE_INFINITY;
@@ -33,12 +38,7 @@ export function dispatch(s: CascadeState, a: number, hf: number): boolean {
     }
   }
   if (best < 0) {
-    s.lastSkip[a] = s.step;
-    s.out.skippedChecks++;
-    const skips = Math.min(s.skips[a] as number, MAX_BACKOFF);
-    s.skips[a] = skips + 1;
-    s.index.set(a, Number.POSITIVE_INFINITY); // resting: looked at again after recheckMs·2^skips
-    s.resting.set(a, s.t + s.cfg.recheckMs * 2 ** skips);
+    skip(s, a);
     return false;
   }
   if (bestDue <= s.t) return executeFixedBonus(s, a, best);
@@ -46,6 +46,16 @@ export function dispatch(s: CascadeState, a: number, hf: number): boolean {
   s.jobs.set(a, bestDue);
   s.index.set(a, Number.POSITIVE_INFINITY); // out of the index while its transaction is pending
   return false;
+}
+
+/** Counts a skip and rests the account. */
+function skip(s: CascadeState, a: number): void {
+  s.lastSkip[a] = s.step;
+  s.out.skippedChecks++;
+  const skips = Math.min(s.skips[a] as number, MAX_BACKOFF);
+  s.skips[a] = skips + 1;
+  s.index.set(a, Number.POSITIVE_INFINITY); // resting: looked at again after recheckMs·2^skips
+  s.resting.set(a, s.t + s.cfg.recheckMs * 2 ** skips);
 }
 
 /** Executes every pending transaction due by `t`, in order of due time; true when any executed. */

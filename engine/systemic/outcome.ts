@@ -24,6 +24,8 @@ export interface PathOutcome {
   /** Liquidators' quote received − repaid − gas. */
   liquidatorProfit: number;
   gasPaid: number;
+  /** Keeper incentives the protocol paid (Maker `tip + tab·chip` on bark and redo). */
+  incentives: number;
   /** Protocol's share of seized collateral, at the oracle price when seized. */
   protocolFees: number;
   /** Reserve (insurance fund) spent on bad debt. */
@@ -57,6 +59,7 @@ export function newOutcome(nAssets: number, nBuckets: number): PathOutcome {
     collateralSeized: 0,
     liquidatorProfit: 0,
     gasPaid: 0,
+    incentives: 0,
     protocolFees: 0,
     reserveDrain: 0,
     badDebtByDebtAsset: new Float64Array(nAssets),
@@ -75,7 +78,7 @@ export function newOutcome(nAssets: number, nBuckets: number): PathOutcome {
 export function resetOutcome(o: PathOutcome): void {
   o.liquidations = o.skipped = o.skippedChecks = o.accountsLiquidated = o.insolventAtStart = 0;
   o.badDebt = o.shortfall = o.debtRepaid = o.collateralSeized = 0;
-  o.liquidatorProfit = o.gasPaid = o.protocolFees = o.reserveDrain = 0;
+  o.liquidatorProfit = o.gasPaid = o.protocolFees = o.reserveDrain = o.incentives = 0;
   for (const arr of [o.badDebtByDebtAsset, o.lossByCollAsset, o.soldUnits, o.proceeds]) arr.fill(0);
   for (const arr of [o.profileCount, o.profileSeized, o.profileBadDebt]) arr.fill(0);
   o.exoLow.fill(1);

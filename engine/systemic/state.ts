@@ -4,6 +4,7 @@
  * liquidators' capital, pending liquidation jobs, the books and the path's outcome.
  */
 import { newSeizure, type Seizure } from "../venues/aave-v3.js";
+import { Auctions } from "./auction-state.js";
 import { CascadeBooks } from "./books.js";
 import { checkCascadeBooks } from "./check-books.js";
 import type { SystemicConfig } from "./config.js";
@@ -21,6 +22,7 @@ export class CascadeState {
   readonly jobLiquidator: Int16Array;
   /** Skipped accounts, keyed by the time the liquidators look at them again. */
   readonly resting: TriggerIndex;
+  readonly auctions: Auctions;
   /** Step at which the account was last counted as skipped (−1: never). */
   readonly lastSkip: Int32Array;
   /** Times the account was skipped in a row (its rest doubles each time). */
@@ -40,6 +42,8 @@ export class CascadeState {
   step = 0;
   t = 0;
   gasGwei = 0;
+  /** The grid step (a keeper whose transaction cannot land within it is stalled). */
+  stepMs = 0;
   reserveLeft = 0;
 
   constructor(
@@ -54,6 +58,7 @@ export class CascadeState {
     this.jobs = new TriggerIndex(n);
     this.jobLiquidator = new Int16Array(n);
     this.resting = new TriggerIndex(n);
+    this.auctions = new Auctions(n);
     this.lastSkip = new Int32Array(n);
     this.skips = new Uint8Array(n);
     this.everLiquidated = new Uint8Array(n);

@@ -18,6 +18,20 @@ export function ethLoans(rows: readonly (readonly [number, number])[]): Populati
   return p;
 }
 
+/** Clipper ETH-A (REFERENCE) and flip.sol's defaults. */
+export const MAKER_ETH_A = {
+  buf: 1.2,
+  tailMs: 140 * 60_000,
+  cusp: 0.4,
+  stepMs: 90_000,
+  cut: 0.99,
+  chip: 0.001,
+  tip: 300,
+  beg: 0.05,
+  ttlMs: 3 * 3_600_000,
+  tauMs: 2 * 86_400_000,
+};
+
 export const NO_GAS: ChainSpec = {
   gasUnits: 0,
   baseGwei: 0,
@@ -60,6 +74,7 @@ export function testConfig(o: TestSetup = {}): SystemicConfig {
       closeFactor: pair(1, o.closeFactor ?? 1),
     },
     rule: "fixed-bonus",
+    auction: MAKER_ETH_A,
     pools: [o.pool ?? { depthQuote: 100_000, fee: 0, halfLifeMs: Number.POSITIVE_INFINITY }, null],
     oracle: { kind: "ideal", delayMs: 0, deviation: 0, heartbeatMs: 3_600_000 },
     liquidators: o.liquidators ?? [EAGER],

@@ -185,3 +185,52 @@ export const CHAIN_SPECS: ParamSpecs = {
     description: "extra inclusion delay per gwei bid below the going price",
   },
 };
+
+/** Maker auctions: Clipper ETH-A (REFERENCE, spells-mainnet config) and flip.sol's code defaults. */
+export const AUCTION_SPECS: ParamSpecs = {
+  buf: { type: "number", min: 1, default: 1.2, description: "clipper: starting price = oracle × buf" },
+  tail: { type: "duration", min: 1, default: "140m", description: "clipper: reset after this long" },
+  cusp: {
+    type: "number",
+    min: 0,
+    max: 1,
+    default: 0.4,
+    description: "clipper: reset when price/top falls below",
+  },
+  step: { type: "duration", min: 1, default: "90s", description: "clipper: length of one price step" },
+  cut: {
+    type: "number",
+    min: 0,
+    exclusiveMin: true,
+    max: 1,
+    default: 0.99,
+    description: "clipper: price factor per step",
+  },
+  chip: {
+    type: "number",
+    min: 0,
+    max: 1,
+    default: 0.001,
+    description: "clipper: keeper incentive, share of tab",
+  },
+  tip: { type: "number", min: 0, default: 300, description: "clipper: keeper incentive, flat (quote)" },
+  beg: {
+    type: "number",
+    min: 0,
+    max: 1,
+    default: 0.05,
+    description: "flipper: least bid increase (flip.sol 5 %)",
+  },
+  ttl: {
+    type: "duration",
+    min: 1,
+    default: "3h",
+    description: "flipper: auction deals this long after the last bid",
+  },
+  tau: {
+    type: "duration",
+    min: 1,
+    default: "2d",
+    description: "flipper: auction length; unbid auctions restart",
+  },
+};

@@ -6,6 +6,7 @@
 import { describeValue, type Issue } from "../../engine/errors.js";
 import { isRecord, join, type ParamSpecs, readParams } from "../../engine/params.js";
 import {
+  AUCTION_SPECS,
   CASCADE_LIQUIDATOR_SPECS,
   CASCADE_SPECS,
   CHAIN_SPECS,
@@ -21,6 +22,7 @@ export interface SystemicSpec {
   readonly population: { readonly snapshot?: string; readonly generate?: Data };
   readonly cascade: Data & {
     readonly pools: Readonly<Record<string, Data>>;
+    readonly auction: Data;
     readonly liquidators: readonly (Data & { readonly name: string })[];
     readonly chain: Data;
   };
@@ -67,6 +69,7 @@ export function readSystemic(
   const cascade = readSection(raw["cascade"] ?? {}, CASCADE_SPECS, "cascade", issues);
   const pools = readNamed(cascade["pools"], POOL_SPECS, "cascade.pools", assets.slice(1), issues);
   const chain = readSection(cascade["chain"] ?? {}, CHAIN_SPECS, "cascade.chain", issues);
+  const auction = readSection(cascade["auction"] ?? {}, AUCTION_SPECS, "cascade.auction", issues);
   checkNames([chain["gasAsset"]], assets, "cascade.chain.gasAsset", issues);
   const liquidators = readLiquidatorList(cascade["liquidators"], issues);
   if (issues.length > before) return undefined;
@@ -75,7 +78,7 @@ export function readSystemic(
       ...(hasSnap ? { snapshot: population["snapshot"] as string } : {}),
       ...(generate ? { generate } : {}),
     },
-    cascade: { ...cascade, pools, chain, liquidators },
+    cascade: { ...cascade, pools, chain, auction, liquidators },
     venues: lending,
   };
 }
