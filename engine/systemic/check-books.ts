@@ -7,8 +7,9 @@ import { InternalError } from "../errors.js";
 import { totalOf } from "./population.js";
 import type { CascadeState } from "./state.js";
 
-function agree(x: number, y: number, what: string, where: string): void {
-  if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x), Math.abs(y))) {
+/** Equal within 1e-9 of `scale` (the gross amount moved: sums of many postings round). */
+function agree(x: number, y: number, what: string, where: string, scale = 0): void {
+  if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x), Math.abs(y), scale)) {
     throw new InternalError(`cascade books disagree at ${where}: ${what} ${x} ≠ ${y}`);
   }
 }
@@ -22,5 +23,7 @@ export function checkCascadeBooks(s: CascadeState, where: string): void {
     agree(b.debtOutstanding(k), totalOf(s.pop, s.pop.debt, k), `debt ${name}`, where);
   }
   const capital = s.cfg.liquidators.reduce((x, l) => x + l.capital, 0);
-  agree(b.balance(b.liquidators, s.cfg.quote), capital + s.out.liquidatorProfit, "liquidators' quote", where);
+  let gross = capital + s.out.debtRepaid + s.out.gasPaid + s.out.incentives;
+  for (const p of s.out.proceeds) gross += p;
+  agree(b.balance(b.liquidators, s.cfg.quote), capital + s.out.liquidatorProfit, "liquidators' quote", where, gross);
 }
