@@ -19,8 +19,8 @@ import { progressBar } from "./progress.js";
 import { checkResources } from "./resources.js";
 import { toResults } from "./results.js";
 import { loadScenario, underFile } from "./scenario.js";
-import { resetWarnings, warn, warnings } from "./warnings.js";
 import { runPopulation } from "./systemic/run.js";
+import { resetWarnings, warn, warnings } from "./warnings.js";
 
 export interface RunFlags {
   readonly paths?: number;

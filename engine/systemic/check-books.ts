@@ -25,5 +25,11 @@ export function checkCascadeBooks(s: CascadeState, where: string): void {
   const capital = s.cfg.liquidators.reduce((x, l) => x + l.capital, 0);
   let gross = capital + s.out.debtRepaid + s.out.gasPaid + s.out.incentives;
   for (const p of s.out.proceeds) gross += p;
-  agree(b.balance(b.liquidators, s.cfg.quote), capital + s.out.liquidatorProfit, "liquidators' quote", where, gross);
+  agree(
+    b.balance(b.liquidators, s.cfg.quote),
+    capital + s.out.liquidatorProfit,
+    "liquidators' quote",
+    where,
+    gross,
+  );
 }

@@ -20,8 +20,8 @@ import { checkModelSteps } from "./model-steps.js";
 import { normalise } from "./normalise.js";
 import { readExecution, readLiquidators, readOracle, readVenues } from "./plumbing.js";
 import { CLOCK_SPECS, HEAD_SPECS, REPORT_SPECS, TOP_KEYS } from "./sections.js";
-import type { ClockSpec, MarketSpec, Scenario } from "./types.js";
 import { readSystemic } from "./systemic.js";
+import type { ClockSpec, MarketSpec, Scenario } from "./types.js";
 
 /**
  * @throws InputError listing every problem found, with `source` (the file) as its heading.
