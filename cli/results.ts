@@ -5,11 +5,14 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { EVENT_TYPE_NAMES } from "../engine/events.js";
+import { EVENT_AMOUNTS, EVENT_TYPE_NAMES, type EventLog } from "../engine/events.js";
+import type { PathColumn } from "../engine/sim/path-metrics.js";
 import type { RunOutput } from "../engine/sim/run.js";
-import { SERIES_COLUMNS } from "../engine/sim/series.js";
-import { quantile7, quantileKey } from "../reports/stats.js";
-import type { ColumnTable, DataRange, RunResults } from "../reports/types.js";
+import { SERIES_COLUMNS, type SeriesLog } from "../engine/sim/series.js";
+import { typesOf } from "../reports/schema.js";
+import { EVENT_COLUMNS } from "../reports/schema-events.js";
+import { PATH_COLUMN_DOCS } from "../reports/schema-paths.js";
+import type { Column, ColumnTable, DataRange, RunResults } from "../reports/types.js";
 import type { Scenario } from "../scenarios/schema/types.js";
 import { PACKAGE_ROOT } from "./paths.js";
 
@@ -28,35 +31,9 @@ export interface ManifestExtras {
 }
 
 export function toResults(s: Scenario, out: RunOutput, extras: ManifestExtras): RunResults {
-  const n = out.to - out.from;
-  const pathIndex = new Int32Array(n);
-  for (let i = 0; i < n; i++) pathIndex[i] = out.from + i;
-  const paths: ColumnTable = { columns: { path: pathIndex, ...out.metrics.columns }, length: n };
-  const ev = out.events;
-  const events: ColumnTable = {
-    columns: {
-      timeMs: ev.timeMs,
-      path: Int32Array.from(ev.path),
-      type: ev.type.map((t) => EVENT_TYPE_NAMES[t] as string),
-      account: ev.account,
-      asset: ev.asset,
-      size: ev.size,
-      price: ev.price,
-      bonus: ev.bonus,
-      shortfall: ev.shortfall,
-      detail: ev.detail,
-    },
-    length: ev.length,
-  };
-  const se = out.series;
-  const seriesCols: Record<string, number[] | Int32Array> = {
-    path: Int32Array.from(se.path),
-    timeMs: se.timeMs,
-  };
-  for (const c of SERIES_COLUMNS) seriesCols[c] = se.values[c];
   const counts: Record<string, number> = {};
   EVENT_TYPE_NAMES.forEach((name, i) => {
-    counts[name] = ev.counts[i] as number;
+    counts[name] = out.events.counts[i] as number;
   });
   return {
     manifest: {
@@ -69,44 +46,56 @@ export function toResults(s: Scenario, out: RunOutput, extras: ManifestExtras): 
       scenarioFile: extras.scenarioFile,
       assets: s.market.assetNames,
       steps: out.steps,
-    },
-    paths,
-    events,
-    series: { columns: seriesCols, length: se.length },
-    metrics: {
+      quantiles: [...s.report.quantiles],
       eventCounts: counts,
       ledgerPostings: out.postings,
-      liquidations: liquidationMetrics(out, s.report.quantiles),
     },
+    paths: pathsTable(out),
+    events: eventsTable(out.events),
+    series: seriesTable(out.series),
   };
 }
 
-/**
- * Risk-team figures over paths: probability of liquidation (≥ 1 liquidation of the trader's
- * accounts), expected collateral lost and penalty given liquidation, time to first liquidation,
- * and bad debt (probability, mean, quantiles by the type-7 estimator of reports/stats).
- */
-export function liquidationMetrics(out: RunOutput, quantiles: readonly number[]): Record<string, unknown> {
-  const c = out.metrics.columns;
+/** Per-path columns with the documented types: counts as INTEGER, the rest DOUBLE (NaN → NULL). */
+function pathsTable(out: RunOutput): ColumnTable {
   const n = out.to - out.from;
-  const hit: number[] = [];
-  for (let i = 0; i < n; i++) if ((c.liquidations[i] as number) > 0) hit.push(i);
-  const meanOver = (col: Float64Array, rows: number[]) =>
-    rows.length === 0 ? null : rows.reduce((sum, i) => sum + (col[i] as number), 0) / rows.length;
-  const sortedDebt = Float64Array.from(c.badDebt).sort();
-  const withDebt = sortedDebt.filter((x) => x > 0).length;
-  return {
-    probabilityOfLiquidation: n === 0 ? null : hit.length / n,
-    liquidatedPaths: hit.length,
-    expectedCollateralLostGivenLiquidation: meanOver(c.collateralLost, hit),
-    expectedPenaltyGivenLiquidation: meanOver(c.liquidationPenalty, hit),
-    meanTimeToFirstLiquidationMs: meanOver(c.timeToFirstLiquidation, hit),
-    badDebt: {
-      probability: n === 0 ? null : withDebt / n,
-      mean: n === 0 ? null : sortedDebt.reduce((a, b) => a + b, 0) / n,
-      quantiles: Object.fromEntries(
-        quantiles.map((q) => [quantileKey(q), n === 0 ? null : quantile7(sortedDebt, q)]),
-      ),
-    },
+  const pathIndex = new Int32Array(n);
+  for (let i = 0; i < n; i++) pathIndex[i] = out.from + i;
+  const types = typesOf(PATH_COLUMN_DOCS);
+  const columns: Record<string, Column> = { path: pathIndex };
+  for (const doc of PATH_COLUMN_DOCS) {
+    const values = out.metrics.columns[doc.name as PathColumn];
+    if (values === undefined) continue;
+    columns[doc.name] = types[doc.name] === "INTEGER" ? Int32Array.from(values) : values;
+  }
+  return { columns, length: n };
+}
+
+function eventsTable(ev: EventLog): ColumnTable {
+  const columns: Record<string, Column> = {
+    time: ev.timeMs,
+    path: Int32Array.from(ev.path),
+    type: ev.type.map((t) => EVENT_TYPE_NAMES[t] as string),
+    venue: ev.names.venue.map(orNull),
+    account: ev.account,
+    asset: ev.asset,
+    size: ev.size,
+    price: ev.price,
   };
+  for (const k of EVENT_AMOUNTS) columns[k] = ev.amounts[k];
+  columns["liquidator"] = ev.names.liquidator.map(orNull);
+  columns["detail"] = ev.detail;
+  const order = EVENT_COLUMNS.map((c) => c.name);
+  const ordered = Object.fromEntries(order.map((k) => [k, columns[k] as Column]));
+  return { columns: ordered, length: ev.length };
+}
+
+function seriesTable(se: SeriesLog): ColumnTable {
+  const columns: Record<string, Column> = { path: Int32Array.from(se.path), time: se.timeMs };
+  for (const c of SERIES_COLUMNS) columns[c] = se.values[c];
+  return { columns, length: se.length };
+}
+
+function orNull(name: string): string | null {
+  return name === "" ? null : name;
 }

@@ -2,6 +2,11 @@
  * The event log of one path, column-oriented (DESIGN: results leave the loop as columns). Trades,
  * oracle updates, liquidations, rejections and settlements are appended here; the recorder turns
  * them into `events.parquet`. Events are data, never exceptions (STYLE 7).
+ *
+ * One meaning per column: every amount has its own field (a trade's fee, slippage and gas; a
+ * liquidation's debt repaid, collateral seized, bonus, protocol fee, health before and after, …).
+ * A field an event does not set is unknown for it and stored as NULL (NaN or "" in the log).
+ * Column documentation: reports/schema-events.ts.
  */
 export const EventType = {
   trade: 0,
@@ -26,19 +31,40 @@ const ALWAYS_KEPT: readonly boolean[] = EVENT_TYPE_NAMES.map((n) =>
   ),
 );
 
+/** Optional amounts of an event, in quote unless said otherwise; absent ⇒ NULL. */
+export const EVENT_AMOUNTS = [
+  "fee",
+  "slippage",
+  "gas",
+  "funding",
+  "cash",
+  "debtRepaid",
+  "collateralSeized",
+  "bonus",
+  "protocolFee",
+  "healthFactorBefore",
+  "healthFactorAfter",
+  "marginRatioBefore",
+  "marginRatioAfter",
+  "marginBalanceAfter",
+  "badDebt",
+  "insuranceDraw",
+] as const;
+export type EventAmount = (typeof EVENT_AMOUNTS)[number];
+
+/** Optional names of an event; absent ⇒ NULL. */
+export const EVENT_NAMES = ["venue", "liquidator"] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
 /** One event's fields; `detail` is free text (why a trade was rejected, which rule fired). */
-export interface EventFields {
+export type EventFields = {
   readonly account: string;
   readonly asset: string;
   /** Signed size in base units (e.g. ETH sold: negative). */
   readonly size: number;
   readonly price: number;
-  /** Liquidation bonus paid (quote), fee, or cost, by type. */
-  readonly bonus: number;
-  /** Shortfall left uncovered (quote): bad debt, insurance draw. */
-  readonly shortfall: number;
   readonly detail: string;
-}
+} & { readonly [K in EventAmount]?: number } & { readonly [K in EventName]?: string };
 
 export class EventLog {
   /** Path the next pushed events belong to (set by the runner at the start of each path). */
@@ -52,9 +78,17 @@ export class EventLog {
   readonly asset: string[] = [];
   readonly size: number[] = [];
   readonly price: number[] = [];
-  readonly bonus: number[] = [];
-  readonly shortfall: number[] = [];
   readonly detail: string[] = [];
+  /** Optional amounts, NaN where the event does not set one. */
+  readonly amounts = Object.fromEntries(EVENT_AMOUNTS.map((k) => [k, [] as number[]])) as Record<
+    EventAmount,
+    number[]
+  >;
+  /** Optional names, "" where the event does not set one. */
+  readonly names = Object.fromEntries(EVENT_NAMES.map((k) => [k, [] as string[]])) as Record<
+    EventName,
+    string[]
+  >;
   readonly counts = new Int32Array(EVENT_TYPE_NAMES.length);
 
   get length(): number {
@@ -77,9 +111,9 @@ export class EventLog {
     this.asset.push(f.asset);
     this.size.push(f.size);
     this.price.push(f.price);
-    this.bonus.push(f.bonus);
-    this.shortfall.push(f.shortfall);
     this.detail.push(f.detail);
+    for (const k of EVENT_AMOUNTS) this.amounts[k].push(f[k] ?? Number.NaN);
+    for (const k of EVENT_NAMES) this.names[k].push(f[k] ?? "");
   }
 
   /**

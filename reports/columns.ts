@@ -56,9 +56,10 @@ function resolveType(
   path: string,
   issues: Issue[],
 ): ColumnType {
-  if (values instanceof Float64Array) return requireHint(hint, ["DOUBLE"], "DOUBLE", path, issues);
+  if (values instanceof Float64Array)
+    return requireHint(hint, ["DOUBLE", "TIMESTAMP"], "DOUBLE", path, issues);
   if (values instanceof Int32Array) return requireHint(hint, ["INTEGER", "DOUBLE"], "INTEGER", path, issues);
-  const first = values[0];
+  const first = values.find((v) => v !== null);
   const type = hint ?? (typeof first === "string" ? "VARCHAR" : "DOUBLE");
   const bad = firstBadIndex(values, type);
   if (bad >= 0) {
@@ -71,7 +72,8 @@ function resolveType(
 const ALLOWED: Readonly<Record<ColumnType, string>> = {
   DOUBLE: "numbers only",
   INTEGER: "32-bit integers only",
-  VARCHAR: "strings only",
+  VARCHAR: "strings or null only",
+  TIMESTAMP: "finite milliseconds since the epoch only",
 };
 
 function requireHint(
@@ -87,15 +89,17 @@ function requireHint(
   return natural;
 }
 
-function firstBadIndex(values: readonly (string | number)[], type: ColumnType): number {
+function firstBadIndex(values: readonly (string | number | null)[], type: ColumnType): number {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const ok =
       type === "VARCHAR"
-        ? typeof v === "string"
+        ? typeof v === "string" || v === null
         : type === "DOUBLE"
           ? typeof v === "number"
-          : typeof v === "number" && Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX;
+          : type === "TIMESTAMP"
+            ? typeof v === "number" && Number.isFinite(v)
+            : typeof v === "number" && Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX;
     if (!ok) return i;
   }
   return -1;

@@ -6,7 +6,7 @@ import type { RunResults } from "./types.js";
 
 const oneTo100 = Float64Array.from({ length: 100 }, (_, i) => (i + 1) * 1000);
 
-function results(extraColumns: Record<string, number[]>, metrics: Record<string, unknown> = {}): RunResults {
+function results(extraColumns: Record<string, number[]>): RunResults {
   return {
     manifest: {
       version: "0.1.0",
@@ -18,15 +18,27 @@ function results(extraColumns: Record<string, number[]>, metrics: Record<string,
       scenarioFile: "scenarios/eth-short-call.yaml",
     },
     paths: { length: 100, columns: { pnl: oneTo100, ...extraColumns } },
-    metrics,
   };
 }
 
 describe("renderMarkdown", () => {
-  const full = results(
-    { fees: new Array(100).fill(12.5), gas: new Array(100).fill(0.25), badDebt: new Array(100).fill(0) },
-    { liquidations: { count: 7, paths: 3 } },
-  );
+  const liquidations = new Array(100).fill(0);
+  const marginLost = new Array(100).fill(0);
+  for (const [i, lost] of [
+    [0, 900],
+    [1, 1000],
+    [2, 1100],
+  ] as const) {
+    liquidations[i] = 1;
+    marginLost[i] = lost;
+  }
+  const full = results({
+    fees: new Array(100).fill(12.5),
+    gas: new Array(100).fill(0.25),
+    badDebt: new Array(100).fill(0),
+    liquidations,
+    perpMarginLost: marginLost,
+  });
   const md = renderMarkdown(buildSummary(full, [0.05, 0.5]));
 
   test("states the manifest: scenario, hash, seed, paths, data range", () => {
@@ -37,24 +49,24 @@ describe("renderMarkdown", () => {
     expect(md).toContain("| Data range | 2024-01-01T00:00:00Z – 2024-01-31T00:00:00Z |");
   });
 
-  test("contains the PnL figures: mean, quantiles, VaR/ES, with separators and fixed decimals", () => {
-    // PnL = 1 000 · (1..100): mean 50 500, Q(0.05) = 5 950, VaR95 = −5 950, ES95 = −3 000, Q(0.5) = 50 500.
-    expect(md).toContain("| Mean | 50,500.00 |");
-    expect(md).toContain("| Quantile 5 % | 5,950.00 |");
-    expect(md).toContain("| Quantile 50 % | 50,500.00 |");
-    expect(md).toContain("| VaR 95 % | -5,950.00 |");
-    expect(md).toContain("| ES 95 % | -3,000.00 |");
-    expect(md).toContain("| Max | 100,000.00 |");
+  test("gives each headline figure with its uncertainty", () => {
+    // PnL = 1 000 · (1..100): mean 50 500, s = 1 000·√(100·101/12) = 29 011.49, SE = s/10;
+    // Q(0.05) = 5 950 (type 7), order-statistic ranks ⌊5 − 1.96·√4.75⌋ → 1 and ⌈5 + 4.27⌉ = 10.
+    expect(md).toContain("| Mean PnL | 50,500.00 | ± 2,901.15 |");
+    expect(md).toContain("| PnL quantile 5 % | 5,950.00 | [1,000.00, 10,000.00] |");
+    expect(md).toContain("| VaR 95 % | -5,950.00 | [-10,000.00, -1,000.00] |");
+    // P(liquidation) = 3/100, Wilson 95 % [1.03 %, 8.45 %].
+    expect(md).toContain("| P(liquidation) | 3.00 % | [1.03 %, 8.45 %] |");
   });
 
   test("has a costs table for the cost columns present and a liquidation section", () => {
-    expect(md).toContain("## Costs");
-    expect(md).toContain("| Fees | 1,250.00 | 12.50 | 12.50 |");
-    expect(md).toContain("| Gas | 25.00 | 0.25 | 0.25 |");
+    expect(md).toContain("## Costs (mean per path)");
+    expect(md).toContain("| Fees | 12.50 | ± 0.00 |");
+    expect(md).toContain("| Gas | 0.25 | ± 0.00 |");
     expect(md).not.toContain("| Slippage |");
-    expect(md).toContain("## Liquidations");
-    expect(md).toContain("| Bad debt | 0.00 | 0.00 | 0.00 |");
-    expect(md).toContain("| count | 7 |");
+    // Given liquidation: mean of 900, 1 000, 1 100 = 1 000, SE = 100/√3 = 57.74.
+    expect(md).toContain("## Liquidations (mean over the 3 liquidated paths)");
+    expect(md).toContain("| Perp margin lost | 1,000.00 | ± 57.74 |");
   });
 
   test("says how to reproduce the run", () => {
@@ -64,6 +76,7 @@ describe("renderMarkdown", () => {
 
   test("omits the costs and liquidation sections when there is nothing to show", () => {
     const bare = renderMarkdown(buildSummary(results({}), [0.5]));
+    expect(bare).toContain("## Headline");
     expect(bare).not.toContain("## Costs");
     expect(bare).not.toContain("## Liquidations");
   });

@@ -1,40 +1,77 @@
 /**
- * `report.md`: a short human-readable report built from the summary alone (so `ballast report`
- * can rebuild it from `summary.json`). Deterministic: no dates, locale-independent numbers.
+ * `report.md`: the run's tables for pull-request comments, built from the summary alone (itself
+ * built from the folder's tables and manifest, so `ballast report` rebuilds it byte for byte). Deterministic: no dates, locale-independent numbers.
  */
-import { formatInteger, formatNumber, formatPercent, NO_VALUE } from "./format.js";
-import type { ColumnStats, Summary } from "./summary.js";
+import { formatInteger, NO_VALUE } from "./format.js";
+import { blockRows, type HeadlineRow, headlineRows } from "./headline.js";
+import type { Summary } from "./summary.js";
 
-/** Per-path cost columns shown in the costs table, with their labels, in this order. */
-export const COST_COLUMNS: Readonly<Record<string, string>> = {
+/** Mean cost per path, with labels, in this order. */
+export const COST_LABELS: Readonly<Record<string, string>> = {
   fees: "Fees",
   slippage: "Slippage",
   gas: "Gas",
   funding: "Funding",
   hedgeCost: "Hedge cost",
+  tradedNotional: "Traded notional",
 };
 
-/** Per-path liquidation columns shown in the liquidation section, with their labels. */
-export const LIQUIDATION_COLUMNS: Readonly<Record<string, string>> = {
-  liquidations: "Liquidations",
-  collateralLost: "Collateral lost",
-  liquidationPenalty: "Liquidation penalty",
-  badDebt: "Bad debt",
+/** Mean PnL attribution per path. */
+export const ATTRIBUTION_LABELS: Readonly<Record<string, string>> = {
+  pnlDelta: "Delta",
+  pnlGamma: "Gamma",
+  pnlTheta: "Theta",
+  pnlVega: "Vega",
+  pnlFunding: "Funding",
+  pnlCosts: "Costs",
+  pnlResidual: "Residual",
+};
+
+/** Figures given liquidation (means over liquidated paths). */
+export const LIQUIDATION_LABELS: Readonly<Record<string, string>> = {
+  firstLiquidationHours: "Time to first liquidation (hours)",
+  perpMarginLost: "Perp margin lost",
+  perpLiquidationFees: "Perp liquidation fees",
+  optionsLiquidationPenalty: "Options liquidation penalty",
+  collateralSeized: "Loan collateral seized",
+  liquidationBonus: "Loan liquidation bonus",
   insuranceDraw: "Insurance fund draw",
 };
 
-/** Renders the report; sections for costs and liquidations appear only when there is data for them. */
+const METHODS =
+  "± is one standard error of the mean; [a, b] a 95 % interval: Wilson for probabilities, order statistics for quantiles and VaR, a seeded bootstrap (200 resamples) for ES, hedge error and Sortino. VaR and ES are losses (positive).";
+
+/** Renders the report from the summary alone; sections without data are left out. */
 export function renderMarkdown(summary: Summary): string {
   const m = summary.manifest;
+  const x = summary.metrics;
+  const liq = x.liquidations as Record<string, unknown>;
   const sections = [
     `# Ballast run: ${cell(m["scenarioName"])}`,
     manifestSection(m),
-    pnlSection(summary),
-    costsSection(summary),
-    liquidationSection(summary),
+    `## Headline\n\n${estimateTable(headlineRows(summary))}\n\n${METHODS}`,
+    section("Costs (mean per path)", blockRows(x.costs, COST_LABELS, "Costs")),
+    section("PnL attribution (mean per path)", blockRows(x.attribution, ATTRIBUTION_LABELS, "Attribution")),
+    (liq["liquidatedPaths"] as number) > 0
+      ? section(
+          `Liquidations (mean over the ${formatInteger(liq["liquidatedPaths"] as number)} liquidated paths)`,
+          blockRows(liq["givenLiquidation"], LIQUIDATION_LABELS, "Liquidations"),
+        )
+      : "",
     `## Reproduce\n\nRun \`${reproduceCommand(m)}\` with Ballast ${cell(m["version"])}; the same scenario file (hash above), seed and path count give the same numbers.`,
   ];
   return `${sections.filter((s) => s !== "").join("\n\n")}\n`;
+}
+
+function section(title: string, rows: readonly HeadlineRow[]): string {
+  return rows.length === 0 ? "" : `## ${title}\n\n${estimateTable(rows)}`;
+}
+
+function estimateTable(rows: readonly HeadlineRow[]): string {
+  return table(
+    ["Metric", "Value", "± SE / 95 % interval"],
+    rows.map((r) => [r.label, r.value, r.uncertainty]),
+  );
 }
 
 /** `ballast run <scenario> --seed S --paths N`, the scenario being `scenarioFile` when the manifest has one. */
@@ -61,70 +98,6 @@ function manifestSection(m: Readonly<Record<string, unknown>>): string {
   if (range !== undefined) rows.push(["Data range", `${cell(range.from)} – ${cell(range.to)}`]);
   rows.push(["Ballast version", cell(m["version"])]);
   return `## Run\n\n${table(["Field", "Value"], rows, false)}`;
-}
-
-function pnlSection(summary: Summary): string {
-  const p = summary.metrics.pnl;
-  const rows: [string, string][] = [
-    ["Paths", formatInteger(p.n)],
-    ["Mean", formatNumber(p.mean)],
-    ["Std (sample)", formatNumber(p.std)],
-    ["Min", formatNumber(p.min)],
-  ];
-  for (const [key, q] of Object.entries(p.quantiles))
-    rows.push([`Quantile ${formatPercent(Number(key))}`, formatNumber(q)]);
-  rows.push(["Max", formatNumber(p.max)]);
-  rows.push(["VaR 95 %", formatNumber(p.var95)], ["ES 95 %", formatNumber(p.es95)]);
-  rows.push(["VaR 99 %", formatNumber(p.var99)], ["ES 99 %", formatNumber(p.es99)]);
-  const note =
-    "VaR is the loss not exceeded with the given probability; ES the mean loss beyond it (losses positive).";
-  return `## PnL\n\n${table(["Statistic", "Value"], rows)}\n\n${note}`;
-}
-
-function costsSection(summary: Summary): string {
-  const rows = statRows(summary.metrics.columns, COST_COLUMNS);
-  const block = blockRows(summary.metrics["costs"]);
-  if (rows.length === 0 && block.length === 0) return "";
-  const parts = ["## Costs"];
-  if (rows.length > 0) parts.push(table(["Cost", "Total", "Mean per path", "Max per path"], rows));
-  if (block.length > 0) parts.push(table(["Metric", "Value"], block));
-  return parts.join("\n\n");
-}
-
-function liquidationSection(summary: Summary): string {
-  const rows = statRows(summary.metrics.columns, LIQUIDATION_COLUMNS);
-  const block = blockRows(summary.metrics["liquidations"]);
-  if (rows.length === 0 && block.length === 0) return "";
-  const parts = ["## Liquidations"];
-  if (rows.length > 0) parts.push(table(["Measure", "Total", "Mean per path", "Max per path"], rows));
-  if (block.length > 0) parts.push(table(["Metric", "Value"], block));
-  return parts.join("\n\n");
-}
-
-function statRows(
-  columns: Readonly<Record<string, ColumnStats>>,
-  labels: Readonly<Record<string, string>>,
-): string[][] {
-  const rows: string[][] = [];
-  for (const [name, label] of Object.entries(labels)) {
-    const s = columns[name];
-    if (s !== undefined) rows.push([label, formatNumber(s.total), formatNumber(s.mean), formatNumber(s.max)]);
-  }
-  return rows;
-}
-
-/** Flattens a caller metric block into `a.b.c | value` rows (integers as counts, arrays joined). */
-function blockRows(block: unknown, prefix = ""): string[][] {
-  if (block === null || typeof block !== "object" || Array.isArray(block)) {
-    return prefix === "" || block === undefined ? [] : [[prefix, value(block)]];
-  }
-  return Object.entries(block).flatMap(([k, v]) => blockRows(v, prefix === "" ? k : `${prefix}.${k}`));
-}
-
-function value(v: unknown): string {
-  if (typeof v === "number") return Number.isInteger(v) ? formatInteger(v) : formatNumber(v);
-  if (Array.isArray(v)) return v.map(value).join(", ");
-  return cell(v);
 }
 
 function asNumber(v: unknown): number | null {

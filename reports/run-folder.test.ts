@@ -66,16 +66,30 @@ describe("writeRunFolder", () => {
     const dir = await writeRunFolder(outRoot(), "bare", bare);
     expect(existsSync(join(dir, "series.parquet"))).toBe(false);
     const cols = await queryRun(dir, "SELECT column_name AS c, column_type AS t FROM (DESCRIBE events)");
+    // The documented schema, written out by hand: a change to it must change this test too.
     expect(cols.map((r) => `${r["c"]}:${r["t"]}`)).toEqual([
-      "timeMs:DOUBLE",
+      "time:TIMESTAMP",
       "path:INTEGER",
       "type:VARCHAR",
+      "venue:VARCHAR",
       "account:VARCHAR",
       "asset:VARCHAR",
       "size:DOUBLE",
       "price:DOUBLE",
-      "bonus:DOUBLE",
-      "shortfall:DOUBLE",
+      ...["fee", "slippage", "gas", "funding", "cash", "debtRepaid", "collateralSeized", "bonus"].map(
+        (c) => `${c}:DOUBLE`,
+      ),
+      ...[
+        "protocolFee",
+        "healthFactorBefore",
+        "healthFactorAfter",
+        "marginRatioBefore",
+        "marginRatioAfter",
+      ].map((c) => `${c}:DOUBLE`),
+      "marginBalanceAfter:DOUBLE",
+      "liquidator:VARCHAR",
+      "badDebt:DOUBLE",
+      "insuranceDraw:DOUBLE",
       "detail:VARCHAR",
     ]);
     expect(await queryRun(dir, "SELECT * FROM events")).toEqual([]);

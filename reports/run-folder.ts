@@ -16,6 +16,7 @@ import { InputError } from "../engine/errors.js";
 import { runNameProblem } from "../engine/names.js";
 import { renderMarkdown } from "./markdown.js";
 import { makeOutRoot } from "./out-root.js";
+import { TABLES, typesOf } from "./schema.js";
 import { copyToParquet, withConnection } from "./store.js";
 import { buildSummary, renderSummaryJson } from "./summary.js";
 import {
@@ -29,13 +30,7 @@ import {
   withSignalGuard,
   writeFailure,
 } from "./temp-folder.js";
-import {
-  type ColumnTable,
-  type ColumnType,
-  DEFAULT_QUANTILES,
-  EVENT_COLUMN_TYPES,
-  type RunResults,
-} from "./types.js";
+import { type ColumnTable, type ColumnType, DEFAULT_QUANTILES, type RunResults } from "./types.js";
 
 /** Options of `writeRunFolder`. */
 export interface WriteRunOptions {
@@ -49,8 +44,10 @@ export interface WriteRunOptions {
   readonly quantiles?: readonly number[];
 }
 
-/** Types for plain-array columns of the paths and series tables (typed arrays keep theirs). */
-const PATH_INDEX_TYPES: Readonly<Record<string, ColumnType>> = { path: "INTEGER" };
+/** Documented SQL types of each table's columns (reports/schema.ts); typed arrays keep theirs. */
+const TYPES: Readonly<Record<string, Readonly<Record<string, ColumnType>>>> = Object.fromEntries(
+  Object.entries(TABLES).map(([name, columns]) => [name, typesOf(columns)]),
+);
 
 /**
  * Writes a run folder under `outRoot` (created if missing) and returns its path. When
@@ -95,14 +92,14 @@ export async function writeRunFolder(
   }
 }
 
-/** Writes paths, events (empty with the `EVENT_COLUMN_TYPES` schema when absent) and series. */
+/** Writes paths, events (empty with the documented schema when absent) and series. */
 async function writeTables(dir: string, results: RunResults): Promise<void> {
   await withConnection(async (c) => {
-    await copyToParquet(c, "paths", results.paths, join(dir, "paths.parquet"), PATH_INDEX_TYPES);
-    const events = results.events ?? emptyTable(EVENT_COLUMN_TYPES);
-    await copyToParquet(c, "events", events, join(dir, "events.parquet"), EVENT_COLUMN_TYPES);
+    await copyToParquet(c, "paths", results.paths, join(dir, "paths.parquet"), TYPES["paths"]);
+    const events = results.events ?? emptyTable(TYPES["events"] ?? {});
+    await copyToParquet(c, "events", events, join(dir, "events.parquet"), TYPES["events"]);
     if (results.series !== undefined) {
-      await copyToParquet(c, "series", results.series, join(dir, "series.parquet"), PATH_INDEX_TYPES);
+      await copyToParquet(c, "series", results.series, join(dir, "series.parquet"), TYPES["series"]);
     }
   });
 }

@@ -108,7 +108,7 @@ export function summarise(values: Float64Array, quantiles: readonly number[]): P
   };
 }
 
-function checkQuantiles(quantiles: readonly number[]): number[] {
+export function checkQuantiles(quantiles: readonly number[]): number[] {
   const bad = quantiles.filter((p) => !(p >= 0 && p <= 1));
   if (bad.length > 0) {
     const issues = bad.map((p) => ({
@@ -121,7 +121,8 @@ function checkQuantiles(quantiles: readonly number[]): number[] {
   return [...new Set(quantiles)].sort((a, b) => a - b);
 }
 
-function sortedFinite(values: Float64Array): Float64Array {
+/** Ascending copy of a PnL column. @throws InternalError on a non-finite value (an engine bug). */
+export function sortedFinite(values: Float64Array): Float64Array {
   const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   if (n > 0 && !(Number.isFinite(sorted[0] as number) && Number.isFinite(sorted[n - 1] as number))) {

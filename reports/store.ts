@@ -23,6 +23,8 @@ import {
   type DuckDBType,
   type DuckDBValue,
   INTEGER,
+  TIMESTAMP,
+  timestampValue,
   VARCHAR,
 } from "@duckdb/node-api";
 import { type ColumnSpec, checkTable } from "./columns.js";
@@ -31,7 +33,7 @@ import type { ColumnTable, ColumnType } from "./types.js";
 /** Rows per appended data chunk: DuckDB's standard vector size. */
 const CHUNK_ROWS = 2048;
 
-const DUCK_TYPES: Readonly<Record<ColumnType, DuckDBType>> = { DOUBLE, INTEGER, VARCHAR };
+const DUCK_TYPES: Readonly<Record<ColumnType, DuckDBType>> = { DOUBLE, INTEGER, VARCHAR, TIMESTAMP };
 
 /** A result row as plain JS values; BIGINT/HUGEINT come back as `number`. */
 export type Row = Record<string, unknown>;
@@ -107,10 +109,18 @@ async function appendRows(
   }
 }
 
+/** Values of rows [start, end) as DuckDB values: NaN → NULL, TIMESTAMP milliseconds → µs timestamps. */
 function sliceValues(spec: ColumnSpec, start: number, end: number): DuckDBValue[] {
   const v = spec.values;
-  if (v instanceof Float64Array || v instanceof Int32Array) return Array.from(v.subarray(start, end));
-  return v.slice(start, end);
+  const part: (number | string | null)[] =
+    v instanceof Float64Array || v instanceof Int32Array
+      ? Array.from(v.subarray(start, end))
+      : v.slice(start, end);
+  if (spec.type === "TIMESTAMP") {
+    return part.map((x) => timestampValue(BigInt(Math.round(x as number)) * 1000n));
+  }
+  if (spec.type === "DOUBLE") return part.map((x) => (Number.isNaN(x) ? null : x));
+  return part;
 }
 
 /**

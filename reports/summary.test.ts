@@ -47,17 +47,18 @@ describe("buildSummary", () => {
 
   test("summarises pnl, totals the other numeric path columns, skips path and strings", () => {
     const s = buildSummary(results(), [0.5]);
-    expect(s.metrics.pnl.n).toBe(4);
-    expect(s.metrics.pnl.mean).toBe(roundTo12((10 - 20 + 30 + 0.3) / 4));
+    expect(s.metrics.pnl["n"]).toBe(4);
+    expect((s.metrics.pnl["mean"] as { value: number }).value).toBe(roundTo12((10 - 20 + 30 + 0.3) / 4));
     expect(s.metrics.columns).toEqual({
       fees: { n: 4, total: 10, mean: 2.5, min: 1, max: 4 },
       liquidations: { n: 4, total: 3, mean: 0.75, min: 0, max: 2 },
     });
   });
 
-  test("adds caller metric blocks with keys sorted and numbers rounded, after pnl and columns", () => {
+  test("adds caller metric blocks with keys sorted and numbers rounded, after its own blocks", () => {
     const s = buildSummary(results({ z: { y: 1 / 3, x: [0.1 + 0.2] }, a: 1n }), []);
-    expect(Object.keys(s.metrics)).toEqual(["pnl", "columns", "a", "z"]);
+    const own = ["attribution", "columns", "costs", "liquidations", "pnl", "risk"];
+    expect(Object.keys(s.metrics)).toEqual([...own, "a", "z"]);
     expect(s.metrics["z"]).toEqual({ x: [0.3], y: 0.333333333333 });
     expect(JSON.stringify(s.metrics["z"])).toBe('{"x":[0.3],"y":0.333333333333}');
     expect(s.metrics["a"]).toBe(1);

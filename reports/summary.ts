@@ -4,7 +4,8 @@
  */
 import { sum } from "simple-statistics";
 import { InputError } from "../engine/errors.js";
-import { type PnlSummary, roundSig, summarise } from "./stats.js";
+import { attributionMetrics, costMetrics, liquidationMetrics, pnlMetrics, riskMetrics } from "./metrics.js";
+import { checkQuantiles, roundSig } from "./stats.js";
 import type { Column, ColumnTable, Manifest, RunResults } from "./types.js";
 
 /** Totals of one numeric per-path column (fees, gas, liquidations, …). */
@@ -21,9 +22,15 @@ export interface ColumnStats {
 export interface Summary {
   readonly manifest: Readonly<Record<string, unknown>>;
   readonly metrics: {
-    readonly pnl: PnlSummary;
+    /** reports/metrics.ts `pnlMetrics`: mean (SE), quantiles and VaR (order-statistic interval), ES (bootstrap). */
+    readonly pnl: Readonly<Record<string, unknown>>;
     /** Per numeric column of `paths` other than `path` and `pnl`, in column order. */
     readonly columns: Readonly<Record<string, ColumnStats>>;
+    /** Hedge error, Sharpe, Sortino, drawdown, turnover, margin utilisation, capital efficiency. */
+    readonly risk: Readonly<Record<string, unknown>>;
+    readonly costs: Readonly<Record<string, unknown>>;
+    readonly attribution: Readonly<Record<string, unknown>>;
+    readonly liquidations: Readonly<Record<string, unknown>>;
     /** Caller metric blocks, keys sorted. */
     readonly [block: string]: unknown;
   };
@@ -35,27 +42,44 @@ const MANIFEST_ORDER = ["version", "scenarioName", "scenarioHash", "seed", "path
 /** Path columns that are identifiers, not metrics. */
 const NOT_METRICS = new Set(["path", "pnl"]);
 
+const RESERVED = ["pnl", "columns", "risk", "costs", "attribution", "liquidations"];
+
 /**
- * Builds the summary: the manifest (fixed keys first, extras sorted, numbers not rounded), the PnL
- * summary (`summarise` of `paths.pnl` at `quantiles`), `ColumnStats` of every other numeric path
- * column, then the caller's metric blocks (keys sorted at every depth, numbers rounded).
- * @throws InputError when `paths.pnl` is missing or not numeric, or a caller block is named
- *   `pnl` or `columns`.
+ * Builds the summary from the paths table and the manifest alone (so a run, `ballast report` and
+ * a merge of shards give the same bytes): the manifest (fixed keys first, extras sorted, numbers
+ * not rounded), the metric blocks of reports/metrics.ts (quantiles: `manifest.quantiles` when
+ * present, else `quantiles`; bootstrap seed: `manifest.seed`), `ColumnStats` of every other
+ * numeric path column, then the caller's metric blocks (keys sorted at every depth, numbers rounded).
+ * @throws InputError when `paths.pnl` is missing or not numeric, or a caller block has a reserved name.
  */
 export function buildSummary(results: RunResults, quantiles: readonly number[]): Summary {
-  const pnl = summarise(pnlColumn(results.paths), quantiles);
+  const m = results.manifest;
+  const ps = checkQuantiles(Array.isArray(m["quantiles"]) ? (m["quantiles"] as number[]) : quantiles);
+  const pnlValues = pnlColumn(results.paths);
+  const seed = typeof m.seed === "number" ? m.seed : 0;
+  const numeric: Record<string, Float64Array> = {};
   const columns: Record<string, ColumnStats> = {};
   for (const [name, values] of Object.entries(results.paths.columns)) {
-    if (NOT_METRICS.has(name) || !isNumeric(values)) continue;
-    columns[name] = columnStats(values);
+    if (!isNumeric(values)) continue;
+    numeric[name] = values instanceof Float64Array ? values : Float64Array.from(values);
+    if (!NOT_METRICS.has(name)) columns[name] = columnStats(values);
   }
+  const blocks = {
+    pnl: pnlMetrics(pnlValues, ps, seed),
+    columns,
+    risk: riskMetrics(numeric, seed),
+    costs: costMetrics(numeric),
+    attribution: attributionMetrics(numeric),
+    liquidations: liquidationMetrics(numeric),
+  };
   const extra = (canonical(results.metrics ?? {}, true) ?? {}) as Record<string, unknown>;
-  const clash = ["pnl", "columns"].filter((k) => k in extra);
+  const clash = RESERVED.filter((k) => k in extra);
   if (clash.length > 0) {
-    const message = `metric block name is reserved; allowed: any name but "pnl" and "columns"`;
+    const message = `metric block name is reserved; allowed: any name but ${RESERVED.map((r) => `"${r}"`).join(", ")}`;
     throw new InputError(clash.map((k) => ({ code: "reserved", path: `metrics.${k}`, message })));
   }
-  return { manifest: canonicalManifest(results.manifest), metrics: { pnl, columns, ...extra } };
+  const metrics = { ...(canonical(blocks, true) as Record<string, unknown>), ...extra };
+  return { manifest: canonicalManifest(m), metrics: metrics as Summary["metrics"] };
 }
 
 /** Serialises a summary: `JSON.stringify(summary, null, 2)` plus a trailing newline. */

@@ -4,10 +4,13 @@
  */
 
 /** SQL type a column is stored as. */
-export type ColumnType = "DOUBLE" | "INTEGER" | "VARCHAR";
+export type ColumnType = "DOUBLE" | "INTEGER" | "VARCHAR" | "TIMESTAMP";
 
-/** One column: `Float64Array`/`number[]` → DOUBLE, `Int32Array` → INTEGER, `string[]` → VARCHAR. */
-export type Column = Float64Array | Int32Array | string[] | number[];
+/**
+ * One column: `Float64Array`/`number[]` → DOUBLE (NaN stored as NULL), `Int32Array` → INTEGER,
+ * `string[]` → VARCHAR (null stored as NULL); a TIMESTAMP column holds milliseconds since the epoch.
+ */
+export type Column = Float64Array | Int32Array | (string | null)[] | number[];
 
 /**
  * A table held as columns of equal length; column order is the key order of `columns`.
@@ -45,7 +48,7 @@ export interface RunResults {
   readonly manifest: Manifest;
   /** One row per path; must have a numeric `pnl` column. Other numeric columns are totalled. */
   readonly paths: ColumnTable;
-  /** Event log: timeMs, path, type, account, asset, size, price, bonus, shortfall, detail. */
+  /** Event log (reports/schema-events.ts). */
   readonly events?: ColumnTable;
   /** Sampled series: path, timeMs and any numeric columns. */
   readonly series?: ColumnTable;
@@ -55,17 +58,3 @@ export interface RunResults {
 
 /** Default quantiles of the PnL summary, matching the scenario's `report.quantiles` default. */
 export const DEFAULT_QUANTILES: readonly number[] = Object.freeze([0.01, 0.05, 0.5, 0.95, 0.99]);
-
-/** Schema of `events.parquet`, used when a run has no events and to type empty event columns. */
-export const EVENT_COLUMN_TYPES: Readonly<Record<string, ColumnType>> = Object.freeze({
-  timeMs: "DOUBLE",
-  path: "INTEGER",
-  type: "VARCHAR",
-  account: "VARCHAR",
-  asset: "VARCHAR",
-  size: "DOUBLE",
-  price: "DOUBLE",
-  bonus: "DOUBLE",
-  shortfall: "DOUBLE",
-  detail: "VARCHAR",
-});

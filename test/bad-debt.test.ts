@@ -37,19 +37,19 @@ describe("Black Thursday loan", () => {
     const c = out.metrics.columns;
     expect(c.liquidations[0]).toBe(1);
     // Landed at 13 Mar 00:00 with the oracle at the 12 Mar 23:00 close, 107.82:
-    expect((c.timeToFirstLiquidation[0] as number) + START).toBe(MARCH_12 + 24 * 3_600_000);
+    expect((c.firstLiquidationHours[0] as number) * 3_600_000 + START).toBe(MARCH_12 + 24 * 3_600_000);
     // All 10 ETH seized repay 10 × 107.82 / 1.05 = 1 026.86 of ≈ 1 080 (plus a few days' interest).
     const covered = (10 * 107.82) / 1.05;
     expect(c.badDebt[0]).toBeGreaterThan(1080 - covered - 1e-6);
     expect(c.badDebt[0]).toBeLessThan(1080 * 1.001 - covered);
     // All the collateral: 10 ETH (plus a few days' supply interest) at 107.82.
-    expect(c.collateralLost[0]).toBeGreaterThanOrEqual(10 * 107.82);
-    expect(c.collateralLost[0]).toBeLessThan(10 * 107.82 * 1.001);
+    expect(c.collateralSeized[0]).toBeGreaterThanOrEqual(10 * 107.82);
+    expect(c.collateralSeized[0]).toBeLessThan(10 * 107.82 * 1.001);
     const ev = out.events;
     const bad = ev.type.indexOf(EventType.badDebt);
     expect(bad).toBeGreaterThanOrEqual(0);
     expect(ev.account[bad]).toBe("trader");
-    expect(ev.shortfall[bad]).toBeCloseTo(c.badDebt[0] as number, 9);
+    expect(ev.amounts.badDebt[bad]).toBeCloseTo(c.badDebt[0] as number, 9);
   });
 
   it("without the frictions, is liquidated in time and leaves no bad debt", async () => {
@@ -57,10 +57,12 @@ describe("Black Thursday loan", () => {
     const c = out.metrics.columns;
     expect(c.liquidations[0]).toBe(1);
     // HF first below 1 at the 20:00 close, 128.84; the keeper lands 12 s later.
-    expect((c.timeToFirstLiquidation[0] as number) + START).toBe(MARCH_12 + 20 * 3_600_000 + 12_000);
+    expect((c.firstLiquidationHours[0] as number) * 3_600_000 + START).toBe(
+      MARCH_12 + 20 * 3_600_000 + 12_000,
+    );
     expect(c.badDebt[0]).toBe(0);
     // Seized: debt × 1.05 at 128.84 (the whole debt: v3.3 close factor 100 % below 2 000 USD).
-    expect(c.collateralLost[0]).toBeGreaterThan(1080 * 1.05 - 1e-6);
-    expect(c.collateralLost[0]).toBeLessThan(1080 * 1.001 * 1.05);
+    expect(c.collateralSeized[0]).toBeGreaterThan(1080 * 1.05 - 1e-6);
+    expect(c.collateralSeized[0]).toBeLessThan(1080 * 1.001 * 1.05);
   });
 });

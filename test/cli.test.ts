@@ -52,7 +52,8 @@ describe("ballast run", () => {
     expect(summary.manifest).toMatchObject({ scenarioName: "eth-short-call-hedged", seed: 42, paths: 40 });
     expect(summary.manifest.scenarioHash).toMatch(/^[0-9a-f]{64}$/);
     expect(summary.metrics.pnl.n).toBe(40);
-    for (const k of ["var95", "es95", "var99", "es99"]) expect(typeof summary.metrics.pnl[k]).toBe("number");
+    for (const k of ["var95", "es95", "var99", "es99"])
+      expect(typeof summary.metrics.pnl[k].value).toBe("number");
     expect(readFileSync(join(dir, "report.md"), "utf8")).toMatch(/ES 95 %/);
   });
 

@@ -149,7 +149,7 @@ describe("funding", () => {
       const now = market.get(`${ev.path[i]}@${ev.timeMs[i]}`) as number;
       expect(before).not.toBe(now);
       expect(ev.price[i]).toBe(before);
-      expect(ev.bonus[i]).toBeCloseTo(0.0001 * 2 * before, 9);
+      expect(ev.amounts.funding[i]).toBeCloseTo(0.0001 * 2 * before, 9);
       n++;
     }
     expect(n).toBe(3 * 6); // 2 days of 8 h intervals on 3 paths

@@ -66,7 +66,7 @@ describe("liquidations over Monte-Carlo crashes", () => {
       let sum = 0;
       for (let i = 0; i < ev.length; i++) {
         if (ev.path[i] === p && ev.type[i] === EventType.badDebt && ev.account[i] === "trader")
-          sum += ev.shortfall[i] as number;
+          sum += ev.amounts.badDebt[i] as number;
       }
       expect(c.badDebt[p]).toBeCloseTo(sum, 9);
       if ((c.badDebt[p] as number) > 0) expect(c.liquidations[p]).toBeGreaterThan(0);
@@ -99,7 +99,7 @@ describe("lending liquidation costs", () => {
       expect(c.hedgeCost[p]).toBe(0);
       if ((c.liquidations[p] as number) > 0) {
         liquidated++;
-        expect(c.liquidationPenalty[p]).toBeGreaterThan(0);
+        expect(c.liquidationBonus[p]).toBeGreaterThan(0);
       }
     }
     expect(liquidated).toBeGreaterThan(0);

@@ -62,7 +62,7 @@ describe("options on a margined venue", () => {
     expect(liquidated).toBeGreaterThan(50);
     const diff = m.pnl.map((x, i) => x - (o.pnl[i] as number));
     const se = std(diff) / Math.sqrt(diff.length);
-    expect(Math.abs(mean(diff) + mean(m.liquidationPenalty))).toBeLessThan(4 * se);
+    expect(Math.abs(mean(diff) + mean(m.optionsLiquidationPenalty))).toBeLessThan(4 * se);
     expect(mean(m.badDebt)).toBe(0);
   });
 

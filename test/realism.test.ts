@@ -58,7 +58,8 @@ describe("realistic oracle and execution", () => {
     for (let i = 0; i < ev.length; i++) {
       if (ev.type[i] !== 0) continue; // trades
       fees += Math.abs(ev.size[i] as number) * (ev.price[i] as number) * 0.0005;
-      costs += ev.bonus[i] as number; // fee + slippage + gas of the fill
+      const a = ev.amounts;
+      costs += (a.fee[i] as number) + (a.slippage[i] as number) + (a.gas[i] as number);
     }
     const sum = (x: Float64Array) => x.reduce((s, v) => s + v, 0);
     expect(sum(pr.fees)).toBeCloseTo(fees, 6);

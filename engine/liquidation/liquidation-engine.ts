@@ -188,8 +188,9 @@ export class LiquidationEngine {
         asset: this.ledger.assets[this.quote] ?? "",
         size: 0,
         price: 0,
-        bonus: -gas,
-        shortfall: 0,
+        gas,
+        venue: m.name,
+        liquidator: l.cfg.name,
         detail: `${m.name}: liquidation by ${l.cfg.name} reverted (account healthy or nothing to seize by inclusion time)`,
       });
       return;

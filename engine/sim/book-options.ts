@@ -37,8 +37,6 @@ export function expireBookOption(r: PathRunner, i: number): void {
     asset: r.cfg.assets[a] as string,
     size: b.optQty[i] as number,
     price: settle,
-    bonus: 0,
-    shortfall: 0,
     detail: `option ${i} payoff ${payoff}`,
   });
 }

@@ -55,14 +55,16 @@ export function executeOrder(r: PathRunner, slot: number, c: ExecScratch): void 
   } else fillSpot(r.book, asset, qty, mid, c);
   impact.onFill(qty, mid, r.t);
   r.trades++;
+  r.track.notional += Math.abs(qty) * q.avgPrice;
   if (r.log.keepAll) {
     r.log.push(r.t, EventType.trade, {
       account: "trader",
       asset: r.cfg.assets[asset] as string,
       size: qty,
       price: q.avgPrice,
-      bonus: c.fee + c.slippage + c.gas,
-      shortfall: 0,
+      fee: c.fee,
+      slippage: c.slippage,
+      gas: c.gas,
       detail: INSTRUMENT_NAMES[instrument] as string,
     });
   }
@@ -104,8 +106,6 @@ function report(
     asset: r.cfg.assets[asset] as string,
     size: filled,
     price: r.prices[asset] as number,
-    bonus: 0,
-    shortfall: 0,
     detail,
   });
   r.intents.refuse(`${INSTRUMENT_NAMES[instrument]} order of ${wanted} ${r.cfg.assets[asset]}`, detail);

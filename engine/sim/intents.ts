@@ -80,8 +80,6 @@ export class Intents {
       asset,
       size,
       price: 0,
-      bonus: 0,
-      shortfall: 0,
       detail: `${intent} ${reason}`,
     });
   }
@@ -193,8 +191,6 @@ export class Intents {
       asset: this.assetName(p.asset),
       size: p.amount,
       price: 0,
-      bonus: 0,
-      shortfall: 0,
       detail: this.describe(p),
     });
   }

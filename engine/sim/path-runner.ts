@@ -13,18 +13,21 @@ import { EventQueue, Phase, packKey } from "../queue.js";
 import { type Rng, streamFor } from "../rng.js";
 import type { Instrument, Strategy, StrategyView } from "../strategy.js";
 import { MS_PER_HOUR, yearFraction } from "../units.js";
+import { readGreeks } from "./account-state.js";
 import { Book } from "./book.js";
 import { expireBookOption, openBookOption } from "./book-options.js";
 import { accrueCash } from "./cash.js";
 import type { SimConfig } from "./config.js";
 import { type ExecScratch, executeOrder, expireOrder, newExecScratch } from "./execute.js";
 import { Intents } from "./intents.js";
+import type { LiquidationContext } from "./liquidation-metrics.js";
 import { openLoan, openPerp, openVenueOption } from "./open-book.js";
 import { OptionIntents } from "./option-intents.js";
 import { OracleState } from "./oracle-state.js";
 import { OrderBook } from "./orders.js";
 import type { PathMetrics } from "./path-metrics.js";
-import { writePathResults } from "./path-results.js";
+import { optionMarks, writePathResults } from "./path-results.js";
+import { PathTrack } from "./path-track.js";
 import type { SeriesLog } from "./series.js";
 import { RunnerSink } from "./sink.js";
 import { Triggers } from "./triggers.js";
@@ -86,12 +89,16 @@ export class PathRunner {
   venueOptionCollateral = 0;
   trades = 0;
   rejected = 0;
+  /** Peaks, traded notional and PnL attribution of the current path. */
+  readonly track: PathTrack;
   private readonly handlers: ((payload: number) => void)[];
   private readonly exec: ExecScratch = newExecScratch();
   private readonly stressScale: number;
   /** e^{cashRate·step} − 1: the quote balance's growth per clock step (0: no cash rate). */
   private readonly cashGrowth: number;
   readonly lendingVenues: ReadonlySet<string>;
+  /** Venue types and perp deposits, for the per-path liquidation figures. */
+  readonly liquidationContext: LiquidationContext;
   /** Zero-latency orders submitted during the current strategy callback (slots, first nImmediate). */
   private immediate = new Int32Array(8);
   private nImmediate = 0;
@@ -114,6 +121,7 @@ export class PathRunner {
     this.oracleL = new Float64Array(n + 1);
     this.clock = new VenueClock(this);
     this.orders = new OrderBook(n);
+    this.track = new PathTrack(n);
     this.strategy = cfg.strategy;
     this.endMs = cfg.grid.startMs + cfg.grid.steps * cfg.grid.stepMs;
     this.stressScale = 1 / Math.sqrt(cfg.grid.stepMs / MS_PER_HOUR);
@@ -121,6 +129,9 @@ export class PathRunner {
     this.lendingVenues = new Set(
       cfg.venues.filter((v) => v.kind === "aave-v3" || v.kind === "compound-v3").map((v) => v.name),
     );
+    const deposits = new Map<string, number>();
+    for (const p of cfg.perps) deposits.set(p.venue, (deposits.get(p.venue) ?? 0) + p.collateral);
+    this.liquidationContext = { lending: this.lendingVenues, perpDeposits: deposits };
     this.view = new RunnerView(this);
     this.sink = new RunnerSink(this);
     this.intents = new Intents(this);
@@ -167,6 +178,7 @@ export class PathRunner {
     for (let a = 0; a < this.prices.length; a++) this.oracle.apply(a, this.t);
     this.syncOracle();
     this.openBook();
+    this.track.premium = Math.abs(optionMarks(this));
     this.schedule();
     const startEquity = this.book.equity(this.marketL, this.t);
     this.peak = startEquity;
@@ -216,6 +228,7 @@ export class PathRunner {
       this.prices[a] = (this.market.price[a] as Float64Array)[0] as number;
     }
     this.syncMarket();
+    this.track.reset(this.prices, this.t);
     const impact = this.cfg.execution.impact;
     for (let a = 0; a < impact.length; a++) impact[a]?.reset(this.prices[a] as number, this.t);
   }
@@ -320,15 +333,21 @@ export class PathRunner {
     else if (this.peak - eq > this.maxDd) this.maxDd = this.peak - eq;
     const m = b.venues.minPerpEquity; // left by b.equity, at the same market prices
     if (m < this.minMargin) this.minMargin = m;
+    this.track.observe(b, this.prices, this.marketL, this.t);
     if (sample && this.path < this.cfg.record.seriesPaths) {
+      const s = this.prices[0] as number;
       this.series.push(
         this.path,
         this.t,
-        this.prices[0] as number,
-        this.oracle.price[0] as number,
-        eq,
-        b.perpQty(0),
-        b.spotQty(0),
+        {
+          price: s,
+          oracle: this.oracle.price[0] as number,
+          equity: eq,
+          perpQty: b.perpQty(0),
+          spotQty: b.spotQty(0),
+        },
+        readGreeks(b, 0, s, this.t, this.track.greeks),
+        this.track.state,
       );
     }
   }
@@ -364,8 +383,6 @@ export class PathRunner {
       asset: this.cfg.assets[a] as string,
       size: 0,
       price: this.oracle.price[a] as number,
-      bonus: 0,
-      shortfall: 0,
       detail: `age ${this.oracle.ageMs(a, this.t)} ms`,
     });
   }

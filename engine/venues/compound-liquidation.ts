@@ -102,8 +102,13 @@ function absorbEvents(
     asset,
     size: -seizedValue,
     price: 1,
+    venue: m.name,
+    liquidator: m.ledger.accounts[m.reserveAcct]?.name ?? "",
+    debtRepaid: debt * pb,
+    collateralSeized: seizedValue,
     bonus: seizedValue - abs.credit * pb,
-    shortfall: abs.shortfall * pb,
+    healthFactorBefore: m.outcome.hfBefore,
+    badDebt: abs.shortfall * pb,
     detail: `${m.name} compound-v3 absorb: debt ${debt}, credit ${abs.credit}, left to user ${abs.newBalance}`,
   });
   if (abs.shortfall > 0) {
@@ -112,8 +117,8 @@ function absorbEvents(
       asset,
       size: abs.shortfall,
       price: pb,
-      bonus: 0,
-      shortfall: abs.shortfall * pb,
+      venue: m.name,
+      badDebt: abs.shortfall * pb,
       detail: `${m.name}: absorb shortfall taken by reserves`,
     });
   }

@@ -24,8 +24,6 @@ export function reject(
     asset: m.ledger.assets[asset] ?? "",
     size: amount,
     price: 0,
-    bonus: 0,
-    shortfall: 0,
     detail: `${m.name}: ${why}`,
   });
   return false;

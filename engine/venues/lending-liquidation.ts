@@ -130,19 +130,27 @@ function applyAave(
   m.poolSupply[rc] = (m.poolSupply[rc] as number) + o.fee / (m.supplyIndex[rc] as number); // treasury keeps the fee supplied
   m.updateRates(rd);
   m.updateRates(rc);
+  if (m.collateralValue(a, prices, 2) === 0 && m.debtValue(a, prices) > 0)
+    o.badDebtQuote = burnBadDebt(m, t, a, prices);
+  m.refresh(a);
+  o.hfAfter = m.healthFactor(a, prices);
+  const pd = prices[da] as number;
   m.events.push(t, EventType.liquidation, {
     account: m.owners[a] ?? "",
     asset: m.ledger.assets[ca] ?? "",
     size: -o.seized,
     price: o.price,
+    venue: m.name,
+    liquidator: m.ledger.accounts[liq]?.name ?? "",
+    debtRepaid: o.debtRepaid * pd,
+    collateralSeized: o.seized * o.price,
     bonus: o.bonusQuote,
-    shortfall: 0,
+    protocolFee: o.fee * o.price,
+    healthFactorBefore: o.hfBefore,
+    healthFactorAfter: o.hfAfter,
+    badDebt: o.badDebtQuote,
     detail: `${m.name} aave-v3: repaid ${o.debtRepaid} ${m.ledger.assets[da]}, protocol fee ${o.fee}, HF ${o.hfBefore} → ${o.hfAfter}`,
   });
-  if (m.collateralValue(a, prices, 2) === 0 && m.debtValue(a, prices) > 0)
-    o.badDebtQuote = burnBadDebt(m, t, a, prices);
-  m.refresh(a);
-  o.hfAfter = m.healthFactor(a, prices);
 }
 
 /** Aave v3.3 deficit: burns every debt of an account with no collateral left. @returns USD burned. */
@@ -162,8 +170,8 @@ export function burnBadDebt(m: LendingMarket, t: number, a: number, prices: Pric
       asset: m.ledger.assets[asset] ?? "",
       size: d,
       price: p,
-      bonus: 0,
-      shortfall: d * p,
+      venue: m.name,
+      badDebt: d * p,
       detail: `${m.name}: debt with no collateral left written off as the reserve's deficit`,
     });
   }

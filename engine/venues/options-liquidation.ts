@@ -90,8 +90,9 @@ function buyBack(
     asset: v.ledger.assets[(v.instruments[i] as Instrument).underlying] ?? "",
     size: c,
     price: mark + pen,
-    bonus: c * pen,
-    shortfall: 0,
+    venue: v.name,
+    liquidator: v.ledger.accounts[v.insuranceAcct]?.name ?? v.name,
+    fee: c * pen,
     detail: `${v.name} option buy-back at mark + penalty, instrument ${i}`,
   });
 }
@@ -109,8 +110,9 @@ function sellLongs(v: OptionsVenue, t: number, a: number, prices: PriceVector): 
       asset: v.ledger.assets[ins.underlying] ?? "",
       size: -n,
       price: mark,
-      bonus: 0,
-      shortfall: 0,
+      venue: v.name,
+      liquidator: v.ledger.accounts[v.insuranceAcct]?.name ?? v.name,
+      fee: 0,
       detail: `${v.name} long option sold at mark, instrument ${i}`,
     });
   }
@@ -130,8 +132,8 @@ export function coverShortfall(v: OptionsVenue, t: number, a: number, shortfall:
       asset: name,
       size: draw,
       price: 1,
-      bonus: 0,
-      shortfall: draw,
+      venue: v.name,
+      insuranceDraw: draw,
       detail: `${v.name} insurance fund covers a bankrupt options account`,
     });
   }
@@ -143,8 +145,8 @@ export function coverShortfall(v: OptionsVenue, t: number, a: number, shortfall:
       asset: name,
       size: rest,
       price: 1,
-      bonus: 0,
-      shortfall: rest,
+      venue: v.name,
+      badDebt: rest,
       detail: `${v.name} options loss socialised: insurance fund empty`,
     });
   }

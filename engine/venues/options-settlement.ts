@@ -49,8 +49,8 @@ export function settleInstrument(
       asset: v.ledger.assets[ins.underlying] ?? "",
       size: n,
       price: s,
-      bonus: n * u,
-      shortfall: 0,
+      venue: v.name,
+      cash: n * u,
       detail: `${v.name} ${ins.isCall ? "call" : "put"} K ${ins.strike} settled, payoff ${u} per unit`,
     });
     if (!v.hasPositions(a) && v.cash(a) < 0) coverShortfall(v, t, a, -v.cash(a));

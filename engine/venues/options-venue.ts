@@ -249,8 +249,6 @@ export class OptionsVenue implements SelfLiquidating {
       asset: this.ledger.assets[asset] ?? "",
       size,
       price: 0,
-      bonus: 0,
-      shortfall: 0,
       detail: `${this.name}: ${why}`,
     });
     return false;

@@ -68,7 +68,7 @@ describe("funding on the mark, entry ≠ mark", () => {
     const ev = w.events;
     const rows = ev.type.flatMap((t, k) => (t === EventType.funding && ev.account[k] === "long" ? [k] : []));
     expect(rows.map((k) => ev.price[k])).toEqual([65_000, 55_000]);
-    expect(rows.map((k) => ev.bonus[k])).toEqual([0.0002 * 65_000, 0.0002 * 55_000]);
+    expect(rows.map((k) => ev.amounts.funding[k])).toEqual([0.0002 * 65_000, 0.0002 * 55_000]);
   });
 
   it("the premium formula applies on the mark too: P̄ 0.09 %, I 0.01 % gives F = 0.09 % − 0.05 % = 0.04 %, 2 × 70 000 × 0.0004 = 56", () => {

@@ -52,8 +52,8 @@ export function settleFunding(v: PerpVenue, t: number, m: number, rate: number, 
       asset: v.ledger.assets[v.markets[m] as number] ?? "",
       size: q,
       price: mark,
-      bonus: pay,
-      shortfall: 0,
+      venue: v.name,
+      funding: pay,
       detail: `${v.name} funding rate ${rate}`,
     });
   }

@@ -58,7 +58,7 @@ export function liquidatePerp(v: PerpVenue, t: number, a: number, prices: PriceV
   const phi =
     !v.cfg.partial || eq <= 0 || im <= cost ? 1 : Math.min(1, ((im - eq) / (im - cost)) * OVERSHOOT);
   const bigSize = big < 0 ? 0 : (q[big] as number);
-  closeFraction(v, t, a, phi, prices);
+  closeFraction(v, t, a, phi, prices, v.marginRatio(a, prices));
   if (phi === 1 && v.cash(a) < 0) bankrupt(v, t, a, -v.cash(a), big, bigSize, prices);
   v.refresh(a);
   return true;
@@ -73,7 +73,14 @@ function slip(v: PerpVenue, m: number, qty: number, mark: number, t: number): nu
  * Closes φ of every position at its impact-adjusted mark, then charges the fee, capped at the
  * equity left; each position's event carries its share of the fee actually charged.
  */
-function closeFraction(v: PerpVenue, t: number, a: number, phi: number, prices: PriceVector): void {
+function closeFraction(
+  v: PerpVenue,
+  t: number,
+  a: number,
+  phi: number,
+  prices: PriceVector,
+  ratioBefore: number,
+): void {
   const q = v.qty[a] as number[];
   const closed: [number, number, number][] = []; // market, size, price (liquidations are rare)
   let fee = 0;
@@ -92,17 +99,24 @@ function closeFraction(v: PerpVenue, t: number, a: number, phi: number, prices: 
   const charged = Math.min(fee, Math.max(room, 0));
   if (charged > 0)
     v.ledger.transfer(v.acct[a] as number, v.insuranceAcct, v.quote, charged, Reason.liquidation);
+  const ratioAfter = v.marginRatio(a, prices);
+  const balanceAfter = v.equity(a, prices);
+  const liquidator = v.ledger.accounts[v.insuranceAcct]?.name ?? v.name;
   for (const [m, dq, price] of closed) {
     const share = fee > 0 ? (Math.abs(dq) * price * v.cfg.liquidationFee) / fee : 0;
-    // What the liquidation cost beyond closing at mark: the fee charged and the price concession.
-    const concession = Math.abs(dq) * Math.abs(price - v.mark(m, prices));
     v.events.push(t, EventType.liquidation, {
       account: v.owners[a] ?? "",
       asset: v.ledger.assets[v.markets[m] as number] ?? "",
       size: dq,
       price,
-      bonus: charged * share + concession,
-      shortfall: 0,
+      venue: v.name,
+      liquidator,
+      // What the liquidation cost beyond closing at mark: the fee charged and the price concession.
+      fee: charged * share,
+      slippage: Math.abs(dq) * Math.abs(price - v.mark(m, prices)),
+      marginRatioBefore: ratioBefore,
+      marginRatioAfter: ratioAfter,
+      marginBalanceAfter: balanceAfter,
       detail: `${v.name} perp liquidation, fraction ${phi}`,
     });
   }
@@ -129,8 +143,8 @@ function bankrupt(
       asset: quote,
       size: draw,
       price: 1,
-      bonus: 0,
-      shortfall: draw,
+      venue: v.name,
+      insuranceDraw: draw,
       detail: `${v.name} insurance fund covers a bankrupt account`,
     });
   }
@@ -143,8 +157,8 @@ function bankrupt(
       asset: quote,
       size: rest,
       price: 1,
-      bonus: 0,
-      shortfall: rest,
+      venue: v.name,
+      badDebt: rest,
       detail: `${v.name} loss socialised: insurance fund empty`,
     });
   }
@@ -194,8 +208,8 @@ function deleverage(
       asset: v.ledger.assets[v.markets[m] as number] ?? "",
       size: dq,
       price: mark - Math.sign(qj) * perUnit,
-      bonus: 0,
-      shortfall: c * perUnit,
+      venue: v.name,
+      cash: -c * perUnit,
       detail: `${v.name} ADL against bankrupt ${v.owners[a] ?? ""}`,
     });
     v.refresh(j);

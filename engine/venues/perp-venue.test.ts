@@ -194,7 +194,8 @@ describe("costs and screens at the edges", () => {
     // equity left, 3 500 − 3 650 < 0 ⇒ nothing charged.
     const i = w.events.type.indexOf(EventType.liquidation);
     expect(w.events.price[i]).toBeCloseTo(56350, 6);
-    expect(w.events.bonus[i]).toBeCloseTo(1150, 6);
+    expect(w.events.amounts.slippage[i]).toBeCloseTo(1150, 6);
+    expect(w.events.amounts.fee[i]).toBe(0);
     w.ledger.check("liquidation cost");
   });
 

@@ -273,8 +273,6 @@ export class PerpVenue implements SelfLiquidating {
       asset: this.ledger.assets[m < 0 ? this.quote : (this.markets[m] as number)] ?? "",
       size,
       price: 0,
-      bonus: 0,
-      shortfall: 0,
       detail: `${this.name}: ${why}`,
     });
     return false;

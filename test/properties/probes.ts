@@ -208,8 +208,8 @@ export function observe(c: Case): Observed {
       let badDebtTrader = 0;
       for (let k = from; k < events.length; k++) {
         if (events.type[k] !== EventType.badDebt) continue;
-        badDebtEvents.push(events.shortfall[k] as number);
-        if (events.account[k] === "trader") badDebtTrader += events.shortfall[k] as number;
+        badDebtEvents.push(events.amounts.badDebt[k] as number);
+        if (events.account[k] === "trader") badDebtTrader += events.amounts.badDebt[k] as number;
       }
       paths.push({
         badDebtEvents,

@@ -56,9 +56,9 @@ function snapshot(o: RunOutput): unknown {
       ev.asset,
       ev.size,
       ev.price,
-      ev.bonus,
-      ev.shortfall,
       ev.detail,
+      ev.amounts,
+      ev.names,
     ],
     postings: o.postings,
   };

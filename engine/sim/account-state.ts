@@ -1,0 +1,96 @@
+/**
+ * The trader's venue accounts and option book at one instant, at market prices: what
+ * `series.parquet` samples and what the per-path peaks (margin utilisation, capital committed) and
+ * the PnL attribution are built from. Allocation-free: results go into reused objects.
+ */
+import type { Book } from "./book.js";
+
+/** Aggregates over the trader's venue accounts (NaN where no account of that kind exists). */
+export interface AccountState {
+  /** Lowest Aave/Compound health factor over the lending accounts (< 1 ⇒ liquidatable). */
+  healthFactor: number;
+  /** Highest perp margin ratio, maintenance margin / margin balance (≥ 1 ⇒ liquidatable). */
+  marginRatio: number;
+  /** Σ perp margin balances (equity at mark) + Σ lending collateral at market value (quote). */
+  collateralValue: number;
+  /** Σ lending debt at market value (quote). */
+  debt: number;
+  /**
+   * Margin utilisation = margin used / margin available = (Σ perp initial margin + Σ lending debt)
+   * ÷ (Σ perp margin balance + Σ lending borrowing power, collateral × LTV); NaN without accounts.
+   */
+  utilisation: number;
+}
+
+export function newAccountState(): AccountState {
+  return { healthFactor: 0, marginRatio: 0, collateralValue: 0, debt: 0, utilisation: 0 };
+}
+
+/** Fills `out` from the trader's accounts at ledger-indexed `prices`. */
+export function readAccounts(book: Book, prices: Float64Array, out: AccountState): AccountState {
+  const v = book.venues;
+  let hf = Number.POSITIVE_INFINITY;
+  let ratio = Number.NEGATIVE_INFINITY;
+  let coll = 0;
+  let debt = 0;
+  let used = 0;
+  let available = 0;
+  for (const [pv, a] of v.perpAccts) {
+    const balance = pv.equity(a, prices);
+    ratio = Math.max(ratio, pv.marginRatio(a, prices));
+    coll += balance;
+    used += pv.requirement(a, prices, 1);
+    available += Math.max(balance, 0);
+  }
+  for (const [m, a] of v.lendAccts) {
+    const d = m.debtValue(a, prices);
+    hf = Math.min(hf, m.healthFactor(a, prices));
+    coll += m.collateralValue(a, prices, 0);
+    debt += d;
+    used += d;
+    available += m.collateralValue(a, prices, 1);
+  }
+  out.healthFactor = v.lendAccts.length > 0 ? hf : Number.NaN;
+  out.marginRatio = v.perpAccts.length > 0 ? ratio : Number.NaN;
+  out.collateralValue = coll;
+  out.debt = debt;
+  out.utilisation = available > 0 ? used / available : used > 0 ? Number.POSITIVE_INFINITY : Number.NaN;
+  return out;
+}
+
+/** Greeks of the whole trader book on one asset (quote per unit of the asset's price). */
+export interface BookGreeks {
+  /** ∂V/∂S: options + perp position + spot holding. */
+  delta: number;
+  gamma: number;
+  /** ∂V/∂σ of the book's own options per unit of vol (1.00 = 100 vol points). */
+  vega: number;
+  /** ∂V/∂t of the book's own options per year. */
+  theta: number;
+}
+
+export function newBookGreeks(): BookGreeks {
+  return { delta: 0, gamma: 0, vega: 0, theta: 0 };
+}
+
+/**
+ * Book Greeks on market asset `asset` at price s, time t: delta and gamma of every option (book
+ * and venue-held) plus the perp and spot positions; vega and theta of the book's own options,
+ * Black-76 at each option's implied vol (venue-held options' vega and theta are not included).
+ */
+export function readGreeks(book: Book, asset: number, s: number, t: number, out: BookGreeks): BookGreeks {
+  out.delta = book.optionGreek(asset, s, t, undefined, false) + book.perpQty(asset) + book.spotQty(asset);
+  out.gamma = book.optionGreek(asset, s, t, undefined, true);
+  let vega = 0;
+  let theta = 0;
+  for (let i = 0; i < book.optQty.length; i++) {
+    if (!book.optLive[i] || book.optAsset[i] !== asset) continue;
+    const g = book.markOption(i, s, t, book.optIv[i] as number);
+    const q = book.optQty[i] as number;
+    vega += q * g.vega;
+    theta += q * g.theta;
+  }
+  out.vega = vega;
+  out.theta = theta;
+  return out;
+}
