@@ -4,6 +4,7 @@ import { median } from "simple-statistics";
 import { benchDataLoad } from "./data-load.js";
 import { benchEngine, type EngineBench } from "./engine.js";
 import { benchReferenceKernel } from "./reference-kernel.js";
+import { benchReports } from "./reports.js";
 import { benchSystemic, describeSystemic } from "./systemic.js";
 
 const REALISTIC = {
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
     const t = runs.map((b, r) => b.seconds / (ideal[r] as EngineBench).seconds);
     console.log(`${runs[0]?.name} / built-in delta-hedge time: ${spread(t, 2)}× (target ≤ 1.2×)`);
   }
+  const rep = await benchReports();
+  console.log(
+    `ballast report (summary, report.md, report.html with charts) over ${rep.paths.toLocaleString("en-US")} paths and 100 sampled series: ${rep.seconds.toFixed(2)} s (target: seconds)`,
+  );
   for (const d of await benchDataLoad()) {
     console.log(
       `data load ${d.name}: ${d.rows.toLocaleString("en-US")} rows in ${d.seconds.toFixed(2)} s (target: well under 1 s)`,

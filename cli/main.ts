@@ -6,7 +6,10 @@ import { Command, CommanderError } from "commander";
 import { BallastError } from "../engine/errors.js";
 import { calibrateCommand } from "./calibrate.js";
 import { loadPrices } from "./calibrate-data.js";
+import { compareCommand, RegressionFound } from "./compare-command.js";
 import { listCommand } from "./list-command.js";
+import { queryCommand } from "./query-command.js";
+import { reportCommand } from "./report-command.js";
 import { VERSION } from "./results.js";
 import { runCommand } from "./run-command.js";
 import { validateCommand } from "./validate-command.js";
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   program.addCommand(runCommand());
   program.addCommand(validateCommand());
   program.addCommand(listCommand());
+  program.addCommand(reportCommand());
+  program.addCommand(queryCommand());
+  program.addCommand(compareCommand());
   program.addCommand(calibrateCommand(loadPrices));
   for (const c of program.commands) c.exitOverride();
   return program;
@@ -36,6 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 function report(e: unknown): number {
+  if (e instanceof RegressionFound) return 1;
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
       return 0;

@@ -47,6 +47,7 @@ export function toResults(s: Scenario, out: RunOutput, extras: ManifestExtras): 
       assets: s.market.assetNames,
       steps: out.steps,
       quantiles: [...s.report.quantiles],
+      scenario: s.normalised,
       eventCounts: counts,
       ledgerPostings: out.postings,
     },

@@ -14,6 +14,9 @@ export const COST_LABELS: Readonly<Record<string, string>> = {
   funding: "Funding",
   hedgeCost: "Hedge cost",
   tradedNotional: "Traded notional",
+  perpLiquidationFees: "Perp liquidation fees",
+  optionsLiquidationPenalty: "Options liquidation penalty",
+  liquidationBonus: "Loan liquidation bonus",
 };
 
 /** Mean PnL attribution per path. */
@@ -38,7 +41,7 @@ export const LIQUIDATION_LABELS: Readonly<Record<string, string>> = {
   insuranceDraw: "Insurance fund draw",
 };
 
-const METHODS =
+export const METHODS =
   "± is one standard error of the mean; [a, b] a 95 % interval: Wilson for probabilities, order statistics for quantiles and VaR, a seeded bootstrap (200 resamples) for ES, hedge error and Sortino. VaR and ES are losses (positive).";
 
 /** Renders the report from the summary alone; sections without data are left out. */

@@ -117,7 +117,17 @@ export function riskMetrics(c: PathColumns, seed: number): Record<string, Est> {
   return out;
 }
 
-const COSTS = ["fees", "slippage", "gas", "funding", "hedgeCost", "tradedNotional"];
+const COSTS = [
+  "fees",
+  "slippage",
+  "gas",
+  "funding",
+  "hedgeCost",
+  "tradedNotional",
+  "perpLiquidationFees",
+  "optionsLiquidationPenalty",
+  "liquidationBonus",
+];
 const ATTRIBUTION = ["pnlDelta", "pnlGamma", "pnlTheta", "pnlVega", "pnlFunding", "pnlCosts", "pnlResidual"];
 const GIVEN_LIQUIDATION = [
   "firstLiquidationHours",

@@ -16,6 +16,7 @@ import { InputError } from "../engine/errors.js";
 import { runNameProblem } from "../engine/names.js";
 import { renderMarkdown } from "./markdown.js";
 import { makeOutRoot } from "./out-root.js";
+import { renderRunHtml } from "./run-html.js";
 import { TABLES, typesOf } from "./schema.js";
 import { copyToParquet, withConnection } from "./store.js";
 import { buildSummary, renderSummaryJson } from "./summary.js";
@@ -79,6 +80,7 @@ export async function writeRunFolder(
     return await withSignalGuard(state, async () => {
       await writeFile(join(temp, "summary.json"), json);
       await writeTables(temp, results);
+      await writeFile(join(temp, "report.html"), await renderRunHtml(temp, summary));
       await writeFile(join(temp, "report.md"), markdown);
       await checkComplete(temp, results.series !== undefined);
       return publish(state, outRoot, runName, options.overwrite === true);
@@ -116,6 +118,7 @@ async function checkComplete(temp: string, withSeries: boolean): Promise<void> {
     "paths.parquet",
     "events.parquet",
     "report.md",
+    "report.html",
     ...(withSeries ? ["series.parquet"] : []),
   ];
   const missing = wanted.filter((n) => !names.has(n));
