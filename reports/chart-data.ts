@@ -15,13 +15,16 @@ export async function bands(c: DuckDBConnection, column: string): Promise<Row[]>
   const qs = BAND_QUANTILES.map((q, i) => `quantile_cont(${col}, ${q}) AS q${i}`).join(", ");
   return queryRows(
     c,
-    `SELECT strftime(time, '%Y-%m-%dT%H:%M:%SZ') AS time, ${qs} FROM series
-     WHERE ${col} IS NOT NULL AND isfinite(${col}) GROUP BY time HAVING count(*) > 0 ORDER BY time`,
+    `SELECT strftime(series.time, '%Y-%m-%dT%H:%M:%SZ') AS t, ${qs} FROM series
+     WHERE ${col} IS NOT NULL AND isfinite(${col}) GROUP BY series.time ORDER BY series.time`,
   );
 }
 
-/** Whether the series table has a non-null, finite value of `column`. */
+/** Whether the series table has a TIMESTAMP `time` column and a non-null, finite `column`. */
 export async function hasValues(c: DuckDBConnection, column: string): Promise<boolean> {
+  const cols = await queryRows(c, "SELECT column_name AS n, column_type AS t FROM (DESCRIBE series)");
+  const has = (n: string, t?: string) => cols.some((r) => r["n"] === n && (t === undefined || r["t"] === t));
+  if (!has("time", "TIMESTAMP") || !has(column, "DOUBLE")) return false;
   const col = quoteIdent(column);
   const rows = await queryRows(
     c,
@@ -43,8 +46,11 @@ export async function pnlHistogram(c: DuckDBConnection, bins = 40): Promise<Row[
   );
 }
 
-/** Liquidations of the trader's accounts per hour and venue. */
+/** Liquidations of the trader's accounts per hour and venue (none when the table lacks the columns). */
 export async function liquidationTimeline(c: DuckDBConnection): Promise<Row[]> {
+  const cols = await queryRows(c, "SELECT column_name AS n, column_type AS t FROM (DESCRIBE events)");
+  const has = (n: string) => cols.some((r) => r["n"] === n);
+  if (!["time", "type", "account", "venue"].every(has)) return [];
   return queryRows(
     c,
     `SELECT strftime(date_trunc('hour', time), '%Y-%m-%dT%H:%M:%SZ') AS hour, coalesce(venue, 'book') AS venue,

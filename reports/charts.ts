@@ -23,7 +23,7 @@ function frame(title: string, rows: readonly Row[]): Spec {
 
 /** Quantile bands over time: 5–95 % and 25–75 % areas and the median line (rows from chart-data `bands`). */
 export function bandChart(title: string, rows: readonly Row[], yTitle: string): Spec {
-  const x = { field: "time", type: "temporal", title: "time (UTC)" };
+  const x = { field: "t", type: "temporal", title: "time (UTC)" };
   const area = (lo: string, hi: string, opacity: number) => ({
     mark: { type: "area", opacity, color: "#4c78a8" },
     encoding: {

@@ -46,6 +46,7 @@ describe("writeRunFolder", () => {
     expect(readdirSync(dir).sort()).toEqual([
       "events.parquet",
       "paths.parquet",
+      "report.html",
       "report.md",
       "series.parquet",
       "summary.json",

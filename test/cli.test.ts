@@ -44,6 +44,7 @@ describe("ballast run", () => {
     expect(readdirSync(dir).sort()).toEqual([
       "events.parquet",
       "paths.parquet",
+      "report.html",
       "report.md",
       "series.parquet",
       "summary.json",

@@ -10,6 +10,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { EVENT_AMOUNTS, EVENT_NAMES } from "../../engine/events.js";
 import type { RunOutput } from "../../engine/sim/run.js";
 import { runPaths } from "../../engine/sim/run.js";
 import { configOf } from "../helpers.js";
@@ -57,8 +58,8 @@ function snapshot(o: RunOutput): unknown {
       ev.size,
       ev.price,
       ev.detail,
-      ev.amounts,
-      ev.names,
+      ...EVENT_AMOUNTS.map((k) => ev.amounts[k]),
+      ...EVENT_NAMES.map((k) => ev.names[k]),
     ],
     postings: o.postings,
   };
