@@ -17,7 +17,8 @@ const ALLOWED: Record<(typeof FOLDERS)[number], { folders: string[]; packages: s
   data: { folders: ["engine", "data"], packages: ["@duckdb/node-api", "apache-arrow", "node:"] },
   reports: {
     folders: ["engine", "reports"],
-    packages: ["@duckdb/node-api", "apache-arrow", "simple-statistics", "node:"],
+    // vega + vega-lite render report.html's charts to SVG; yaml prints the scenario in it.
+    packages: ["@duckdb/node-api", "apache-arrow", "simple-statistics", "node:", "vega", "vega-lite", "yaml"],
   },
   cli: { folders: [...FOLDERS], packages: ["*"] },
   bench: { folders: [...FOLDERS], packages: ["*"] },
