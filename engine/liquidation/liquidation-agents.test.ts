@@ -122,7 +122,12 @@ describe("executing", () => {
     const ev = w.events;
     const k = ev.type.indexOf(EventType.rejected);
     expect(k).toBeGreaterThanOrEqual(0);
-    expect([ev.account[k], ev.asset[k], ev.amounts.gas[k], ev.timeMs[k]]).toEqual(["user0", "USDC", 7, 12_000]);
+    expect([ev.account[k], ev.asset[k], ev.amounts.gas[k], ev.timeMs[k]]).toEqual([
+      "user0",
+      "USDC",
+      7,
+      12_000,
+    ]);
     expect(ev.detail[k]).toContain("aave: liquidation by late reverted");
     expect(w.ledger.flow(Reason.gas, 1)).toBe(7);
   });
