@@ -85,6 +85,7 @@ describe("interrupted while writing", () => {
     expect(readdirSync(join(out, "slow")).sort()).toEqual([
       "events.parquet",
       "paths.parquet",
+      "report.html",
       "report.md",
       "series.parquet",
       "summary.json",
