@@ -6,6 +6,7 @@ import { benchEngine, type EngineBench } from "./engine.js";
 import { benchReferenceKernel } from "./reference-kernel.js";
 import { benchReports } from "./reports.js";
 import { benchSystemic, describeSystemic } from "./systemic.js";
+import { allCores, benchRss, benchStart, benchSweepOverhead, benchWorkers } from "./scale.js";
 
 const REALISTIC = {
   oracle: { kind: "push", deviation: 0.005, heartbeat: "1h", delay: "12s" },
@@ -29,6 +30,14 @@ const USER_FILE = { strategy: { file: "./my-delta-hedge.ts", params: { every: "1
  */
 async function main(): Promise<void> {
   const rounds = positiveInt("BENCH_ROUNDS", 3);
+  const parts = (process.env["BENCH_PARTS"] ?? "engine,data,scale,rss").split(",");
+  if (parts.includes("engine")) await engineRounds(rounds);
+  if (parts.includes("data")) await dataLoad();
+  if (parts.includes("scale")) await scaleRounds(rounds);
+  if (parts.includes("rss")) rssRun();
+}
+
+async function engineRounds(rounds: number): Promise<void> {
   const paths = positiveInt("BENCH_PATHS", 10_000);
   const kernel: number[] = [];
   const ideal: EngineBench[] = [];
@@ -61,6 +70,9 @@ async function main(): Promise<void> {
   console.log(
     `ballast report (summary, report.md, report.html with charts) over ${rep.paths.toLocaleString("en-US")} paths and 100 sampled series: ${rep.seconds.toFixed(2)} s (target: seconds)`,
   );
+}
+
+async function dataLoad(): Promise<void> {
   for (const d of await benchDataLoad()) {
     console.log(
       `data load ${d.name}: ${d.rows.toLocaleString("en-US")} rows in ${d.seconds.toFixed(2)} s (target: well under 1 s)`,
@@ -68,6 +80,44 @@ async function main(): Promise<void> {
   }
   const accounts = positiveInt("BENCH_ACCOUNTS", 100_000);
   console.log(describeSystemic(benchSystemic(accounts, positiveInt("BENCH_SYSTEMIC_PATHS", 100))));
+}
+
+/**
+ * Issue 14's scale figures, rounds interleaved: 1 worker vs every core on the demo at
+ * `BENCH_SCALE_PATHS` (default 10 000), the per-point overhead of a 20-point sweep at 1 000 paths,
+ * and the start-up of `validate` and `list`.
+ */
+async function scaleRounds(rounds: number): Promise<void> {
+  const paths = positiveInt("BENCH_SCALE_PATHS", 10_000);
+  const cores = allCores();
+  const speedup: number[] = [];
+  const overhead: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const one = await benchWorkers(paths, 1);
+    const all = await benchWorkers(paths, cores);
+    speedup.push(one / all);
+    overhead.push((await benchSweepOverhead(1000)).share * 100);
+  }
+  console.log(
+    `demo at ${paths} paths, 1 worker vs ${cores}: ${spread(speedup, 2)}× (target ≥ 1.8× on 2 cores)`,
+  );
+  console.log(
+    `20-point sweep of the demo at 1 000 paths, overhead per point: ${spread(overhead, 1)} % of its run time (target < 5 %)`,
+  );
+  const validate = benchStart(["validate", "scenarios/examples/demo.yaml"]);
+  const list = benchStart(["list"]);
+  console.log(
+    `start-up, median of 5: validate ${validate.toFixed(2)} s, list ${list.toFixed(2)} s (target well under 0.5 s)`,
+  );
+}
+
+/** Peak RSS of the demo at `BENCH_RSS_PATHS` (default 1 000 000) paths on every core. */
+function rssRun(): void {
+  const paths = positiveInt("BENCH_RSS_PATHS", 1_000_000);
+  const r = benchRss(paths, allCores());
+  console.log(
+    `demo at ${paths} paths: peak RSS ${(r.rss / 2 ** 20).toFixed(0)} MiB in ${r.seconds.toFixed(0)} s (target < 1024 MiB)`,
+  );
 }
 
 /** A bad `BENCH_*` environment setting: reported in one line, exit code 2. */

@@ -10,8 +10,10 @@ import { compareCommand, RegressionFound } from "./compare-command.js";
 import { listCommand } from "./list-command.js";
 import { queryCommand } from "./query-command.js";
 import { reportCommand } from "./report-command.js";
+import { mergeCommand } from "./merge-command.js";
 import { VERSION } from "./results.js";
 import { runCommand } from "./run-command.js";
+import { sweepCommand } from "./sweep-command.js";
 import { validateCommand } from "./validate-command.js";
 
 export function buildProgram(): Command {
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
   program.addCommand(runCommand());
+  program.addCommand(sweepCommand());
+  program.addCommand(mergeCommand());
   program.addCommand(validateCommand());
   program.addCommand(listCommand());
   program.addCommand(reportCommand());

@@ -18,6 +18,8 @@ export interface Override {
   readonly path: string;
   readonly segments: readonly (string | number)[];
   readonly value: unknown;
+  /** The flag it came from (`--set`, `--grid`), for messages. */
+  readonly flag: string;
 }
 
 const SEGMENT = /^([A-Za-z_$][\w$-]*)((?:\[\d+\])*)$/;
@@ -42,7 +44,7 @@ export function parseOverride(text: string, flag = "--set"): Override {
   } catch {
     bad(`"${text.slice(eq + 1)}" is not a YAML value`);
   }
-  return { text, path: formatPath(segments), segments, value: value ?? null };
+  return { text, path: formatPath(segments), segments, value: value ?? null, flag };
 }
 
 /** `a.b[2].c` → ["a", "b", 2, "c"]; undefined when malformed. */
@@ -66,13 +68,14 @@ export function formatPath(segments: readonly (string | number)[]): string {
  * @throws InputError naming each `--set` whose path cannot be reached (an index past the end of
  *   a list, a field inside a number or text).
  */
-export function applyOverrides(raw: unknown, overrides: readonly Override[], flag = "--set"): unknown {
+export function applyOverrides(raw: unknown, overrides: readonly Override[]): unknown {
   if (overrides.length === 0) return raw;
   const root = structuredClone(raw ?? {});
   const issues: Issue[] = [];
   for (const o of overrides) {
     const problem = setAt(root, o.segments, o.value);
-    if (problem !== undefined) issues.push({ code: "bad_path", path: `${flag} ${o.text}`, message: problem });
+    if (problem !== undefined)
+      issues.push({ code: "bad_path", path: `${o.flag} ${o.text}`, message: problem });
   }
   if (issues.length > 0) throw new InputError(issues);
   return root;
@@ -107,14 +110,14 @@ function setAt(root: unknown, segments: readonly (string | number)[], value: unk
  * Adds to each issue at (or under, or above) a path an override set the `--set` argument that set
  * it, so a bad value is traced to the command line and not only to the file.
  */
-export function blameOverrides(e: unknown, overrides: readonly Override[], flag = "--set"): unknown {
+export function blameOverrides(e: unknown, overrides: readonly Override[]): unknown {
   if (!(e instanceof InputError) || overrides.length === 0) return e;
   const issues = e.issues.map((issue) => {
     const by = overrides.filter((o) => related(issue.path, o.path));
     if (by.length === 0) return issue;
     return {
       ...issue,
-      message: `${issue.message} (set by ${by.map((o) => `${flag} ${o.text}`).join(", ")})`,
+      message: `${issue.message} (set by ${by.map((o) => `${o.flag} ${o.text}`).join(", ")})`,
     };
   });
   return new InputError(issues, e.source);

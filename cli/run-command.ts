@@ -1,26 +1,30 @@
 /**
- * `ballast run [scenario]`: validate, compile, run every path, write the run folder atomically,
- * print where it is (or the summary, with --json).
+ * `ballast run [scenario]`: validate, compile, run every path (or the `--shard K/N` slice) on
+ * `--workers N` threads, write the run folder atomically, print where it is (or the summary,
+ * with --json).
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { join } from "node:path";
 import { Command, Option } from "commander";
-import { runPaths } from "../engine/sim/run.js";
-import { prepareOutRoot, writeRunFolder } from "../reports/run-folder.js";
+import { InputError } from "../engine/errors.js";
 import { modelStepWarnings } from "../scenarios/schema/model-steps.js";
 import { MAX_PATHS } from "../scenarios/schema/sections.js";
-import { clockGrid, compile } from "./compile.js";
+import { BlockStore } from "./block-store.js";
+import { clockGrid } from "./compile.js";
+import { onInterrupt } from "./interrupt.js";
 import { machineLimits, parseByteSize } from "./limits.js";
 import { parseIntOption } from "./options.js";
-import { checkOutPath, manifestPath } from "./out-path.js";
-import { blameOverrides, collect, parseOverride } from "./overrides.js";
-import { DEMO_SCENARIO, PACKAGE_ROOT } from "./paths.js";
+import { checkOutPath } from "./out-path.js";
+import { blameOverrides, collect } from "./overrides.js";
 import { progressBar } from "./progress.js";
 import { checkResources } from "./resources.js";
-import { toResults } from "./results.js";
-import { loadScenario, underFile } from "./scenario.js";
+import { runRange } from "./run-range.js";
+import { prepareRun, resultsOf } from "./run-setup.js";
+import { parseShard, type Shard, shardRange } from "./shard.js";
 import { runPopulation } from "./systemic/run.js";
 import { resetWarnings, warn, warnings } from "./warnings.js";
+import { blockPool, defaultWorkers } from "./workers.js";
 
 export interface RunFlags {
   readonly paths?: number;
@@ -31,6 +35,9 @@ export interface RunFlags {
   readonly overwrite?: boolean;
   /** `--set` arguments as given, applied in order. */
   readonly set?: readonly string[];
+  readonly workers?: number;
+  readonly shard?: Shard;
+  readonly resume?: boolean;
   readonly maxMemory?: number;
 }
 
@@ -50,12 +57,21 @@ export function runCommand(): Command {
     .option("--json", "print summary.json to stdout")
     .option("--quiet", "no progress bar")
     .option("--overwrite", "replace an existing run folder of the same name")
-    .option("--set <path=value>", "override one scenario field, e.g. book[0].qty=-5 (repeatable)", collect)
     .addOption(
       new Option(
         "--max-memory <size>",
         "refuse a run estimated to need more (e.g. 4G; default: the machine's)",
       ).argParser(parseByteSize),
+    )
+    .option("--resume", "finish an interrupted run of the same arguments, skipping its finished blocks")
+    .option("--set <path=value>", "override one scenario field, e.g. book[0].qty=-5 (repeatable)", collect)
+    .addOption(
+      new Option("--workers <n>", "worker threads (default: every core)").argParser(
+        parseIntOption("--workers", 1, 256),
+      ),
+    )
+    .addOption(
+      new Option("--shard <K/N>", "run shard K (0-based) of N: a slice of the paths").argParser(parseShard),
     )
     .action(async (file: string | undefined, flags: RunFlags) => {
       const dir = await runScenario(file, flags);
@@ -66,53 +82,66 @@ export function runCommand(): Command {
 
 /** Runs a scenario file end to end; returns the run folder. */
 export async function runScenario(file: string | undefined, flags: RunFlags): Promise<string> {
-  const path = file ? resolve(file) : DEMO_SCENARIO;
   resetWarnings();
   await checkOutPath(flags.out);
-  const overrides = (flags.set ?? []).map((t) => parseOverride(t));
-  const loaded = await loadScenario(path, overrides);
-  if (loaded.scenario.systemic) return runPopulation(loaded, flags, file);
-  const s = loaded.scenario;
-  for (const w of modelStepWarnings(s)) warn(w);
-  const grid = loaded.replay?.market.grid ?? clockGrid(s);
-  checkResources(s, grid, flags.paths ?? s.paths, await machineLimits(flags.out, flags.maxMemory), path);
-  const cfg = compile(s, {
+  const run = await prepareRun({
+    file,
+    sets: flags.set ?? [],
     ...(flags.paths !== undefined ? { paths: flags.paths } : {}),
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
-    ...(loaded.replay ? { replay: loaded.replay.market } : {}),
-    ...(loaded.modelContext ? { modelContext: loaded.modelContext } : {}),
-    checkConservation: process.env["BALLAST_CHECK_CONSERVATION"] === "1",
-    source: path,
   });
-  await prepareOutRoot(flags.out); // before the paths run: a bad --out fails fast
-  const bar = progressBar(cfg.paths, flags.quiet === true);
-  let out: ReturnType<typeof runPaths>;
-  try {
-    out = underFile(path, () => runPaths(cfg, { onProgress: (done) => bar.update(done) }));
-  } catch (e) {
-    throw blameOverrides(e, overrides);
-  } finally {
-    bar.stop();
+  if (run.loaded.scenario.systemic) return runPopulation(run.loaded, flags, file);
+  const sc = run.loaded.scenario;
+  for (const w of modelStepWarnings(sc)) warn(w);
+  const grid = run.loaded.replay?.market.grid ?? clockGrid(sc);
+  checkResources(sc, grid, run.cfg.paths, await machineLimits(flags.out, flags.maxMemory), run.path);
+  const shard = flags.shard;
+  if (shard !== undefined && shard.count > run.cfg.paths) {
+    throw new InputError([
+      {
+        code: "out_of_range",
+        path: "--shard",
+        message: `${shard.count} shards of ${run.cfg.paths} paths; allowed: at most one shard per path`,
+      },
+    ]);
   }
-  const results = toResults(s, out, {
-    seed: cfg.seed,
-    paths: cfg.paths,
-    scenarioFile: file ? manifestPath(file) : relative(PACKAGE_ROOT, DEMO_SCENARIO),
-    ...(loaded.replay ? { dataRange: loaded.replay.range } : {}),
-  });
+  // DuckDB loads with the writer, only for the commands that write (issue 14: fast start-up).
+  const { prepareOutRoot, writeRunFolder } = await import("../reports/run-folder.js");
+  await prepareOutRoot(flags.out); // before the paths run: a bad --out fails fast
+  const [from, to] = shard ? shardRange(run.cfg.paths, shard) : [0, run.cfg.paths];
+  const s = run.loaded.scenario;
+  const name = shard ? `${s.name}-shard-${shard.index}-of-${shard.count}` : s.name;
+  // Finished blocks wait in a hidden sibling of the run folder until the folder is written.
+  const plan = JSON.stringify({ spec: run.spec, from, to });
+  const store = new BlockStore(join(flags.out, `.${name}.run-partial`), plan);
+  await store.check(flags.resume === true, "run");
+  const bar = progressBar(to - from, flags.quiet === true);
+  const pool = await blockPool(flags.workers ?? defaultWorkers());
+  const stop = onInterrupt("run");
+  let out: Awaited<ReturnType<typeof runRange>>;
+  try {
+    out = await runRange(run, from, to, pool, bar, store);
+  } catch (e) {
+    if (existsSync(store.dir))
+      process.stderr.write(
+        `run: finished blocks are kept in ${store.dir}; the same command with --resume skips them\n`,
+      );
+    throw blameOverrides(e, run.overrides);
+  } finally {
+    stop();
+    bar.stop();
+    await pool.close();
+  }
   const warned = warnings();
-  const manifest = {
-    ...results.manifest,
-    ...(overrides.length > 0 ? { overrides: overrides.map((o) => o.text) } : {}),
+  const shardInfo = {
+    ...(shard ? { shard: { index: shard.index, count: shard.count, from, to } } : {}),
     ...(warned.length > 0 ? { warnings: warned } : {}),
   };
-  return writeRunFolder(
-    flags.out,
-    s.name,
-    { ...results, manifest },
-    {
-      quantiles: s.report.quantiles,
-      overwrite: flags.overwrite === true,
-    },
-  );
+  // Every block is in memory now: the folder is written as one atomic step (reports/run-folder).
+  await store.remove();
+  const dir = await writeRunFolder(flags.out, name, resultsOf(run, out, shardInfo), {
+    quantiles: s.report.quantiles,
+    overwrite: flags.overwrite === true,
+  });
+  return dir;
 }

@@ -6,13 +6,11 @@
  * under `nullRows: "gap"` → slice to [from, to] (both inclusive) → resample → gap policy (only when `maxGap` is given).
  * All problems are collected and thrown as one `InputError` (exit code 2).
  */
-import { readArrow } from "./arrow.js";
 import { readCsv } from "./csv.js";
 import { checkInputFile, MAX_DATA_FILE_BYTES, readInputFile } from "./file-guard.js";
 import { checkClock, fillOnGrid, type GridFill } from "./fill.js";
 import { cellIssue, fail, IssueList } from "./issues.js";
 import { type CheckedOptions, checkOptions } from "./options.js";
-import { readParquet } from "./parquet.js";
 import type { RawTable } from "./raw.js";
 import { resample, sliceRange } from "./resample.js";
 import { findGaps, modalStepMs } from "./step.js";
@@ -32,10 +30,12 @@ async function readRaw(
   if (format === "parquet") {
     const size = await checkInputFile(file, MAX_DATA_FILE_BYTES, DATA_FILE);
     if (size === 0) fail("empty_file", file, "the file is empty");
-    return readParquet(file, options, issues);
+    // DuckDB and Arrow load only when a file needs them: commands start fast (issue 14).
+    return (await import("./parquet.js")).readParquet(file, options, issues);
   }
   const bytes = await readInputFile(file, MAX_DATA_FILE_BYTES, DATA_FILE);
-  return format === "csv" ? readCsv(file, bytes, options, issues) : readArrow(file, bytes, options, issues);
+  if (format === "csv") return readCsv(file, bytes, options, issues);
+  return (await import("./arrow.js")).readArrow(file, bytes, options, issues);
 }
 
 /** The table's entries as a Series, without the entries in `drop` (sorted indices). */

@@ -17,6 +17,7 @@ export const TOP_KEYS = [
   "report",
   "population",
   "cascade",
+  "sweep",
 ] as const;
 
 /** Most paths one run takes (the scenario's `paths` and `--paths` alike). */

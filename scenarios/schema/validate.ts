@@ -22,6 +22,7 @@ import { readExecution, readLiquidators, readOracle, readVenues } from "./plumbi
 import { CLOCK_SPECS, HEAD_SPECS, REPORT_SPECS, TOP_KEYS } from "./sections.js";
 import { readSystemic } from "./systemic.js";
 import type { ClockSpec, MarketSpec, Scenario } from "./types.js";
+import { checkSweep } from "./sweep.js";
 
 /**
  * @throws InputError listing every problem found, with `source` (the file) as its heading.
@@ -61,6 +62,7 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
     (v) => v.kind === "aave-v3" || v.kind === "compound-v3",
   );
   const systemic = readSystemic(raw, [market?.quote ?? "USDC", ...assets], venues ?? {}, issues);
+  checkSweep(raw["sweep"], issues);
   const liquidators = readLiquidators(raw["liquidators"], kinds, hasLending, issues);
   const strategy = readKind(kinds.strategies, raw["strategy"] ?? { kind: "hold" }, "strategy", issues);
   if (strategy) {

@@ -1,0 +1,35 @@
+/**
+ * The table `ballast sweep` prints when it is done: one line per point with its parameters, the
+ * probability of liquidation and the mean PnL, each ± its standard error (points.parquet has
+ * every figure).
+ */
+import type { ColumnTable } from "../reports/types.js";
+
+const FIGURES: readonly [string, string, number][] = [
+  ["liquidations.probabilityOfLiquidation", "P(liquidation)", 4],
+  ["pnl.mean", "mean PnL", 2],
+];
+
+export function renderPointsTable(t: ColumnTable, params: readonly string[]): string {
+  const col = (name: string) => t.columns[name] as ArrayLike<unknown> | undefined;
+  const header = ["point", ...params];
+  const figures = FIGURES.filter(([name]) => col(name) !== undefined);
+  header.push(...figures.map(([, label]) => label));
+  const rows: string[][] = [];
+  for (let i = 0; i < t.length; i++) {
+    const row = [String(col("point")?.[i]), ...params.map((p) => String(col(p)?.[i]))];
+    for (const [name, , digits] of figures) {
+      const v = col(name)?.[i] as number;
+      const se = col(`${name}.se`)?.[i] as number | undefined;
+      row.push(
+        se === undefined || !Number.isFinite(se)
+          ? v.toFixed(digits)
+          : `${v.toFixed(digits)} ± ${se.toFixed(digits)}`,
+      );
+    }
+    rows.push(row);
+  }
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
+  const line = (cells: string[]) => cells.map((s, c) => s.padStart(widths[c] as number)).join("  ");
+  return [line(header), ...rows.map(line)].join("\n");
+}
