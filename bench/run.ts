@@ -5,8 +5,8 @@ import { benchDataLoad } from "./data-load.js";
 import { benchEngine, type EngineBench } from "./engine.js";
 import { benchReferenceKernel } from "./reference-kernel.js";
 import { benchReports } from "./reports.js";
-import { benchSystemic, describeSystemic } from "./systemic.js";
 import { allCores, benchRss, benchStart, benchSweepOverhead, benchWorkers } from "./scale.js";
+import { benchSystemic, describeSystemic } from "./systemic.js";
 
 const REALISTIC = {
   oracle: { kind: "push", deviation: 0.005, heartbeat: "1h", delay: "12s" },
