@@ -34,7 +34,7 @@ export async function readTables(dirs: readonly string[]): Promise<Record<string
       const columns: Record<string, Column> = {};
       const pinned: Record<string, ColumnType> = {};
       names.forEach((n, i) => {
-        const type = types[i] === "INTEGER" ? "INTEGER" : types[i] === "VARCHAR" ? "VARCHAR" : "DOUBLE";
+        const type = columnType(types[i] ?? "");
         pinned[n] = type;
         columns[n] = toColumn(values[i] ?? [], type);
       });
@@ -44,9 +44,17 @@ export async function readTables(dirs: readonly string[]): Promise<Record<string
   return out;
 }
 
+/** The results store's type of a Parquet column (reports/types.ts `ColumnType`). */
+function columnType(duck: string): ColumnType {
+  if (duck === "INTEGER" || duck === "VARCHAR") return duck;
+  return duck.startsWith("TIMESTAMP") ? "TIMESTAMP" : "DOUBLE";
+}
+
 /** NULL in a DOUBLE column comes back as NaN, the engine's "no value" (stored as NULL again). */
 function toColumn(values: readonly unknown[], type: ColumnType): Column {
   if (type === "INTEGER") return Int32Array.from(values, (v) => Number(v));
-  if (type === "VARCHAR") return values.map((v) => (v === null ? "" : String(v)));
+  if (type === "VARCHAR") return values.map((v) => (v === null ? null : String(v)));
+  if (type === "TIMESTAMP")
+    return Float64Array.from(values, (v) => (v instanceof Date ? v.getTime() : Number(v)));
   return Float64Array.from(values, (v) => (v === null ? Number.NaN : Number(v)));
 }

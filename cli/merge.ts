@@ -16,7 +16,6 @@ import type { Summary } from "../reports/summary.js";
 import type { ColumnTable, RunResults } from "../reports/types.js";
 import { checkShardSet, type ShardFolder } from "./merge-check.js";
 import { readTables } from "./merge-tables.js";
-import { liquidationMetrics } from "./results.js";
 
 /** Reads each folder's summary.json; a folder without one is bad input naming it. */
 export async function readShardFolders(dirs: readonly string[]): Promise<ShardFolder[]> {
@@ -38,7 +37,11 @@ export async function readShardFolders(dirs: readonly string[]): Promise<ShardFo
   return out;
 }
 
-/** The merged run's results: tables in shard order, metrics rebuilt over all paths. */
+/**
+ * The merged run's results: tables in shard order, and the first shard's manifest without its
+ * `shard` key, with the per-shard counts (`eventCounts`, `ledgerPostings`: additive over disjoint
+ * sets of paths) summed. The summary is then rebuilt from the merged tables, as `run` builds it.
+ */
 export async function mergedResults(
   dirs: readonly string[],
 ): Promise<{ results: RunResults; quantiles: number[] }> {
@@ -46,48 +49,25 @@ export async function mergedResults(
   const tables = await readTables(shards.map((s) => s.dir));
   const first = shards[0]?.summary as Summary;
   const { shard: _shard, ...manifest } = first.manifest as Record<string, unknown>;
-  const quantiles = Object.keys(first.metrics.pnl.quantiles ?? {}).map(Number);
+  for (const k of SUMMED) {
+    if (k in manifest)
+      manifest[k] = sumBlocks(shards.map((s) => (s.summary.manifest as Record<string, unknown>)[k]));
+  }
+  const quantiles = Array.isArray(manifest["quantiles"])
+    ? (manifest["quantiles"] as number[])
+    : Object.keys(first.metrics.pnl.quantiles ?? {}).map(Number);
   const paths = tables["paths"] as ColumnTable;
   const results: RunResults = {
     manifest: manifest as RunResults["manifest"],
     paths,
     ...(tables["events"] ? { events: tables["events"] } : {}),
     ...(tables["series"] ? { series: tables["series"] } : {}),
-    metrics: mergedMetrics(shards, paths, quantiles),
   };
   return { results, quantiles };
 }
 
-/** Metric blocks a merge knows how to rebuild: sums over shards, or recomputed from `paths`. */
+/** Manifest counts that add up over shards. */
 const SUMMED = ["eventCounts", "ledgerPostings"];
-const FROM_PATHS = ["liquidations"];
-
-function mergedMetrics(
-  shards: readonly ShardFolder[],
-  paths: ColumnTable,
-  quantiles: readonly number[],
-): Record<string, unknown> {
-  const blocks = Object.keys(shards[0]?.summary.metrics ?? {}).filter((k) => k !== "pnl" && k !== "columns");
-  const unknown = blocks.filter((k) => !SUMMED.includes(k) && !FROM_PATHS.includes(k));
-  if (unknown.length > 0) {
-    throw new InputError([
-      {
-        code: "unsupported",
-        path: shards[0]?.dir ?? "",
-        message: `metric blocks ${unknown.join(", ")} cannot be merged; allowed: ${[...SUMMED, ...FROM_PATHS].join(", ")}`,
-      },
-    ]);
-  }
-  const out: Record<string, unknown> = {};
-  for (const k of blocks) {
-    if (k === "liquidations") {
-      const columns = paths.columns as Record<string, Float64Array>;
-      const pseudo = { from: 0, to: paths.length, metrics: { columns } };
-      out[k] = liquidationMetrics(pseudo as unknown as Parameters<typeof liquidationMetrics>[0], quantiles);
-    } else out[k] = sumBlocks(shards.map((s) => s.summary.metrics[k]));
-  }
-  return out;
-}
 
 /** Adds numbers leaf by leaf (counts, postings: additive over disjoint sets of paths). */
 function sumBlocks(values: readonly unknown[]): unknown {

@@ -22,7 +22,7 @@ import { readExecution, readLiquidators, readOracle, readVenues } from "./plumbi
 import { CLOCK_SPECS, HEAD_SPECS, REPORT_SPECS, TOP_KEYS } from "./sections.js";
 import { checkSweep } from "./sweep.js";
 import { readSystemic } from "./systemic.js";
-import type { ClockSpec, ClockSpec, MarketSpec, MarketSpec, Scenario, Scenario } from "./types.js";
+import type { ClockSpec, MarketSpec, Scenario } from "./types.js";
 
 /**
  * @throws InputError listing every problem found, with `source` (the file) as its heading.
