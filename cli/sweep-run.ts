@@ -19,6 +19,7 @@ import { InputError } from "../engine/errors.js";
 import { writeRunFolder } from "../reports/run-folder.js";
 import { writeParquet } from "../reports/store.js";
 import { canonical } from "../reports/summary.js";
+import { renderSweepReports } from "../reports/sweep-report.js";
 import type { ColumnTable } from "../reports/types.js";
 import { BlockStore } from "./block-store.js";
 import type { Progress } from "./progress.js";
@@ -100,8 +101,11 @@ async function openPartial(partial: string, plan: string, resume: boolean): Prom
         },
       ]);
     // A point folder being written when the sweep stopped is hidden under a temporary name.
+    // A point published just before the stop may still have its block store beside it.
     for (const name of await readdir(partial)) {
-      if (name.startsWith(".") && name.includes(".tmp-"))
+      const blocksOf = /^\.(point-\d+)\.blocks$/.exec(name)?.[1];
+      const stale = blocksOf !== undefined && existsSync(join(partial, blocksOf));
+      if (stale || (name.startsWith(".") && name.includes(".tmp-")))
         await rm(join(partial, name), { recursive: true, force: true });
     }
     return;
@@ -176,7 +180,7 @@ export interface SweepIndexPoint {
   readonly scenarioHash: string;
 }
 
-/** Writes `points.parquet` (from the point folders under `dir`) and `summary.json`. */
+/** Writes `points.parquet` (from the point folders under `dir`), `summary.json`, report.md and report.html. */
 export async function writeSweepIndex(
   dir: string,
   manifest: Readonly<Record<string, unknown>>,
@@ -186,5 +190,6 @@ export async function writeSweepIndex(
   const table = await pointsTable(dir, rows);
   await writeParquet(join(dir, "points.parquet"), table);
   await writeFile(join(dir, "summary.json"), `${JSON.stringify({ manifest, points }, null, 2)}\n`);
+  await renderSweepReports(dir);
   return table;
 }

@@ -1,12 +1,12 @@
 /**
  * The table `ballast sweep` prints when it is done: one line per point with its parameters, the
- * probability of liquidation and the mean PnL, each ± its standard error (points.parquet has
- * every figure).
+ * probability of liquidation with its 95 % Wilson interval and the mean PnL ± its standard error
+ * (points.parquet has every figure; cli/sweep-points.ts).
  */
 import type { ColumnTable } from "../reports/types.js";
 
 const FIGURES: readonly [string, string, number][] = [
-  ["liquidations.probabilityOfLiquidation", "P(liquidation)", 4],
+  ["liquidations.probability", "P(liquidation) [95 %]", 4],
   ["pnl.mean", "mean PnL", 2],
 ];
 
@@ -21,11 +21,11 @@ export function renderPointsTable(t: ColumnTable, params: readonly string[]): st
     for (const [name, , digits] of figures) {
       const v = col(name)?.[i] as number;
       const se = col(`${name}.se`)?.[i] as number | undefined;
-      row.push(
-        se === undefined || !Number.isFinite(se)
-          ? v.toFixed(digits)
-          : `${v.toFixed(digits)} ± ${se.toFixed(digits)}`,
-      );
+      const lo = col(`${name}.lower`)?.[i] as number | undefined;
+      const hi = col(`${name}.upper`)?.[i] as number | undefined;
+      const f = (x: number) => (Number.isFinite(x) ? x.toFixed(digits) : "NULL");
+      if (lo !== undefined && hi !== undefined) row.push(`${f(v)} [${f(lo)}, ${f(hi)}]`);
+      else row.push(se === undefined || !Number.isFinite(se) ? f(v) : `${f(v)} ± ${f(se)}`);
     }
     rows.push(row);
   }

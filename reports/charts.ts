@@ -117,19 +117,35 @@ export function meanBarChart(
   };
 }
 
-/** A metric against one grid parameter, with its 95 % interval as a band (sweep folders). */
-export function gridLineChart(title: string, rows: readonly Row[], param: string, metric: string): Spec {
-  const x = { field: param, type: "quantitative", title: param };
+/**
+ * A metric against one grid parameter, with its 95 % interval as a band (sweep folders). Rows hold
+ * `x`, `value`, `lower`, `upper` and, when the sweep has a second parameter, `series` (one line
+ * and band per value of it); the axis titles carry the real names, which may contain dots.
+ */
+export function gridLineChart(
+  title: string,
+  rows: readonly Row[],
+  param: string,
+  metric: string,
+  series?: string,
+): Spec {
+  const x = { field: "x", type: "quantitative", title: param, scale: { zero: false } };
+  const color = series === undefined ? {} : { color: { field: "series", type: "nominal", title: series } };
   return {
     ...frame(title, rows),
     layer: [
       {
-        mark: { type: "area", opacity: 0.25, color: "#4c78a8" },
-        encoding: { x, y: { field: "lower", type: "quantitative", title: metric }, y2: { field: "upper" } },
+        mark: { type: "area", opacity: 0.2, ...(series === undefined ? { color: "#4c78a8" } : {}) },
+        encoding: {
+          x,
+          y: { field: "lower", type: "quantitative", title: metric },
+          y2: { field: "upper" },
+          ...color,
+        },
       },
       {
-        mark: { type: "line", point: true, color: "#1f3b5a" },
-        encoding: { x, y: { field: "value", type: "quantitative" } },
+        mark: { type: "line", point: true, ...(series === undefined ? { color: "#1f3b5a" } : {}) },
+        encoding: { x, y: { field: "value", type: "quantitative" }, ...color },
       },
     ],
   };

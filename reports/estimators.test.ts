@@ -40,6 +40,11 @@ describe("estimators", () => {
     expect(c.upper).toBeCloseTo(1, 12);
     expect(c.lower).toBeCloseTo(10 / (10 + 3.841458820694124), 12);
     expect(wilson(0, 0).value).toBeNull();
+    // Exactly 0 and 1 at the ends whatever n (computed, 0 of 2 000 came out as 1e-19).
+    for (const n of [7, 2000, 123_457]) {
+      expect(wilson(0, n).lower).toBe(0);
+      expect(wilson(n, n).upper).toBe(1);
+    }
   });
 
   test("order-statistic ranks of the median of 100 and of the 5 % quantile", () => {

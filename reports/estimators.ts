@@ -62,7 +62,10 @@ export function wilson(k: number, n: number, z = Z95): WithInterval {
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { value: p, lower: Math.max(0, centre - half), upper: Math.min(1, centre + half) };
+  // At k = 0 (k = n) the lower (upper) bound is exactly 0 (1); computed, it is off by rounding.
+  const lower = k === 0 ? 0 : Math.max(0, centre - half);
+  const upper = k === n ? 1 : Math.min(1, centre + half);
+  return { value: p, lower, upper };
 }
 
 /** 1-based ranks [r, s] of the order-statistic 95 % interval of the p-quantile of n values. */

@@ -1,61 +1,121 @@
 /**
  * Reports of a sweep folder (DESIGN: one run folder per point, `points.parquet` with one row per
- * point, `summary.json` listing the points). In `points.parquet`, a grid parameter is a numeric
- * column named by its scenario path (it contains a dot, e.g. `debt.ltv`) that takes ≥ 2 values;
- * every other numeric column is a metric, with its 95 % interval in `<metric>Lower` /
- * `<metric>Upper` or its standard error in `<metric>Se` when present. report.md lists the points;
- * report.html draws each metric against each parameter (a line with its interval band).
+ * point, `summary.json` listing the points). The grid parameters are the sweep manifest's
+ * `parameters`; the metric columns of `points.parquet` and their `.se` / `.lower` / `.upper`
+ * companions are described in cli/sweep-points.ts.
+ *
+ * report.md: a table of every point — its parameters, then the headline metrics (`HEADLINE`,
+ * those present and not constant over the points) as `value [lower, upper]` (95 %), or `value ± se`
+ * when only a standard error exists. report.html: each headline metric against each numeric
+ * parameter taking ≥ 2 values, a line with its 95 % band (± 1.96 SE when no interval), one line
+ * per value of a second parameter when the sweep has one. Every other figure is in
+ * `points.parquet` (`ballast query <sweep> "SELECT * FROM points"`).
  */
 import { join } from "node:path";
 import { gridLineChart } from "./charts.js";
 import { formatNumber } from "./format.js";
 import { esc } from "./html.js";
-import { readColumns } from "./read-folder.js";
+import { readColumns, readManifest } from "./read-folder.js";
 import { writeAtomic } from "./rebuild.js";
 import { renderSvg } from "./render-svg.js";
-import type { Column } from "./types.js";
+import type { Column, ColumnTable } from "./types.js";
 
-const SUFFIXES = ["Lower", "Upper", "Se"];
+/** The figures a sweep is usually read for, in report order. */
+export const HEADLINE = [
+  "liquidations.probability",
+  "liquidations.badDebt.probability",
+  "liquidations.badDebt.mean",
+  "pnl.mean",
+  "pnl.var99",
+  "pnl.es99",
+  "risk.hedgeError",
+  "risk.sharpe",
+  "risk.maxDrawdown",
+  "costs.fees",
+  "costs.slippage",
+  "costs.funding",
+] as const;
 
-function numeric(c: Column): c is Float64Array | Int32Array {
+const Z95 = 1.959963984540054;
+
+function numeric(c: Column | undefined): c is Float64Array | Int32Array {
   return c instanceof Float64Array || c instanceof Int32Array;
+}
+
+/** A metric's value and 95 % interval at row i (interval from `.lower/.upper`, else ± 1.96 SE, else none). */
+function estimateAt(t: ColumnTable, m: string, i: number): { value: number; lower: number; upper: number } {
+  const col = (k: string) => t.columns[k] as Float64Array | undefined;
+  const value = (col(m) as Float64Array)[i] as number;
+  const se = col(`${m}.se`)?.[i];
+  const lower = col(`${m}.lower`)?.[i] ?? (se !== undefined ? value - Z95 * se : value);
+  const upper = col(`${m}.upper`)?.[i] ?? (se !== undefined ? value + Z95 * se : value);
+  return { value, lower, upper };
+}
+
+function formatEstimate(t: ColumnTable, m: string, i: number): string {
+  const { value, lower, upper } = estimateAt(t, m, i);
+  if (!Number.isFinite(value)) return "NULL";
+  const f = (v: number) => formatNumber(v, 4);
+  if (t.columns[`${m}.lower`] !== undefined) return `${f(value)} [${f(lower)}, ${f(upper)}]`;
+  const se = (t.columns[`${m}.se`] as Float64Array | undefined)?.[i];
+  return se !== undefined && Number.isFinite(se) ? `${f(value)} ± ${f(se)}` : f(value);
 }
 
 /** Writes the sweep's report.md and report.html; returns their paths. */
 export async function renderSweepReports(dir: string): Promise<string[]> {
   const t = await readColumns(join(dir, "points.parquet"));
-  const names = Object.keys(t.columns);
-  const nums = names.filter((n) => numeric(t.columns[n] as Column));
-  const params = nums.filter((n) => n.includes(".") && new Set(t.columns[n] as Float64Array).size >= 2);
-  const metrics = nums.filter(
-    (n) =>
-      !params.includes(n) && !SUFFIXES.some((s) => n.endsWith(s) && nums.includes(n.slice(0, -s.length))),
-  );
+  const manifest = readManifest(dir);
+  const declared = sweepParameters(manifest).filter((p) => t.columns[p] !== undefined);
+  const metrics = HEADLINE.filter((m) => {
+    const c = t.columns[m];
+    return numeric(c) && new Set(Array.from(c).filter((v) => Number.isFinite(v))).size >= 2;
+  });
+  // Point numbers and grid values are printed as written (0.65, not 0.6500).
   const cell = (n: string, i: number) => {
     const v = (t.columns[n] as Column)[i];
-    return typeof v === "number" ? formatNumber(v, 4) : String(v ?? "NULL");
+    return typeof v === "number" && !Number.isFinite(v) ? "NULL" : String(v ?? "NULL");
   };
+  const names = ["point", ...declared, ...metrics];
   const header = `| ${names.join(" | ")} |\n|${names.map(() => "---").join("|")}|`;
-  const body = Array.from({ length: t.length }, (_, i) => `| ${names.map((n) => cell(n, i)).join(" | ")} |`);
-  const md = `# Ballast sweep\n\n${t.length} points; parameters: ${params.join(", ") || "none"}.\n\n${header}\n${body.join("\n")}\n`;
+  const body = Array.from(
+    { length: t.length },
+    (_, i) =>
+      `| ${[cell("point", i), ...declared.map((p) => cell(p, i)), ...metrics.map((m) => formatEstimate(t, m, i))].join(" | ")} |`,
+  );
+  const name = typeof manifest["scenarioName"] === "string" ? manifest["scenarioName"] : "sweep";
+  const intro =
+    `${t.length} points of ${manifest["paths"] ?? "?"} paths each, seed ${manifest["seed"]}; ` +
+    `parameters: ${declared.join(", ") || "none"}. Intervals are 95 %. Every figure of every point ` +
+    "is a column of points.parquet.";
+  const md = `# Ballast sweep: ${name}\n\n${intro}\n\n${header}\n${body.join("\n")}\n`;
+  const varying = declared.filter(
+    (p) => numeric(t.columns[p]) && new Set(t.columns[p] as Float64Array).size >= 2,
+  );
   const figures: string[] = [];
-  for (const p of params) {
+  for (const p of varying) {
+    const other = varying.find((q) => q !== p);
     for (const m of metrics) {
-      const col = (k: string) => t.columns[k] as Float64Array | undefined;
-      const se = col(`${m}Se`);
-      const rows = Array.from({ length: t.length }, (_, i) => {
-        const v = (col(m) as Float64Array)[i] as number;
-        const lo = col(`${m}Lower`)?.[i] ?? (se ? v - 1.96 * (se[i] as number) : v);
-        const hi = col(`${m}Upper`)?.[i] ?? (se ? v + 1.96 * (se[i] as number) : v);
-        return { [p]: (col(p) as Float64Array)[i], value: v, lower: lo, upper: hi };
-      }).filter((r) => Number.isFinite(r.value));
+      const rows = Array.from({ length: t.length }, (_, i) => ({
+        x: (t.columns[p] as Float64Array)[i],
+        ...(other === undefined ? {} : { series: String((t.columns[other] as Float64Array)[i]) }),
+        ...estimateAt(t, m, i),
+      })).filter((r) => Number.isFinite(r.value));
       if (rows.length < 2) continue;
-      const svg = await renderSvg(gridLineChart(`${m} against ${p} (95 % interval)`, rows, p, m));
-      figures.push(`<figure class="chart" id="${esc(`${m}-${p}`)}">${svg}</figure>`);
+      const svg = await renderSvg(gridLineChart(`${m} against ${p} (95 % interval)`, rows, p, m, other));
+      figures.push(`<figure class="chart" id="${esc(`${m}--${p}`)}">${svg}</figure>`);
     }
   }
-  const html = `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Ballast sweep</title></head>\n<body>\n<h1>Ballast sweep</h1>\n<p>${t.length} points.</p>\n${figures.join("\n")}\n</body></html>\n`;
+  const table = md.slice(md.indexOf("|"));
+  const html =
+    `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Ballast sweep: ${esc(name)}</title></head>\n<body>\n` +
+    `<h1>Ballast sweep: ${esc(name)}</h1>\n<p>${esc(intro)}</p>\n<pre>${esc(table)}</pre>\n${figures.join("\n")}\n</body></html>\n`;
   await writeAtomic(join(dir, "report.md"), md);
   await writeAtomic(join(dir, "report.html"), html);
   return [join(dir, "report.md"), join(dir, "report.html")];
+}
+
+/** The grid parameters a sweep's manifest names (`parameters`), or none. */
+function sweepParameters(manifest: Readonly<Record<string, unknown>>): string[] {
+  const p = manifest["parameters"];
+  return Array.isArray(p) ? p.filter((x): x is string => typeof x === "string") : [];
 }

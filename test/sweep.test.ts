@@ -92,15 +92,23 @@ describe("ballast sweep", { timeout: 240_000 }, () => {
     expect(r.code, r.err).toBe(0);
     const dir = r.out.split("\n")[0] as string;
     expect(r.out).toMatch(
-      /point\s+book\[0\]\.debt\.ltv\s+P\(liquidation\)\s+mean PnL\n\s+0\s+0\.6\s+\d\.\d{4} ± \d\.\d{4}/,
+      /point\s+book\[0\]\.debt\.ltv\s+P\(liquidation\) \[95 %\]\s+mean PnL\n\s+0\s+0\.6\s+\d\.\d{4} \[\d\.\d{4}, \d\.\d{4}\]\s+-?[\d.]+ ± [\d.]+\n/,
     );
     expect(readdirSync(dir).sort()).toEqual([
       "point-000",
       "point-001",
       "point-002",
       "points.parquet",
+      "report.html",
+      "report.md",
       "summary.json",
     ]);
+    const md = readFileSync(join(dir, "report.md"), "utf8");
+    expect(md).toMatch(/^\| point \| book\[0\]\.debt\.ltv \| .*pnl\.mean/m);
+    expect(md).toMatch(/^\| 2 \| 0\.7 \| /m);
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toContain('id="pnl.mean--book[0].debt.ltv"');
+    expect(html).toMatch(/<svg[^>]*>/);
     const single = ballast(
       "run",
       LOAN,
@@ -124,18 +132,21 @@ describe("ballast sweep", { timeout: 240_000 }, () => {
       "point-001",
       "point-002",
     ]);
+    const z = 1.959963984540054;
     for (const [i, p] of points.entries()) {
       const s = JSON.parse(readFileSync(join(dir, `point-00${i}`, "summary.json"), "utf8"));
-      const prob = s.metrics.liquidations.probabilityOfLiquidation as number;
-      expect(p["liquidations.probabilityOfLiquidation"]).toBe(prob);
-      expect(p["liquidations.probabilityOfLiquidation.se"]).toBeCloseTo(
-        Math.sqrt((prob * (1 - prob)) / 40),
-        12,
-      );
+      const prob = s.metrics.liquidations.probability.value as number;
+      expect(p["liquidations.probability"]).toBe(prob);
+      // Wilson score interval (Wilson 1927), recomputed here; its implied SE is the half-width / z.
+      const centre = (prob + (z * z) / 80) / (1 + (z * z) / 40);
+      const half = (z / (1 + (z * z) / 40)) * Math.sqrt((prob * (1 - prob)) / 40 + (z * z) / (4 * 40 * 40));
+      expect(p["liquidations.probability.lower"]).toBeCloseTo(centre - half, 8);
+      expect(p["liquidations.probability.upper"]).toBeCloseTo(centre + half, 8);
+      expect(p["liquidations.probability.se"]).toBeCloseTo(half / z, 8);
       expect(p["pnl.mean.se"]).toBeCloseTo(s.metrics.pnl.std / Math.sqrt(40), 6);
     }
     // A higher starting LTV is liquidated at least as often on the same paths.
-    const liq = points.map((p) => p["liquidations.probabilityOfLiquidation"] as number);
+    const liq = points.map((p) => p["liquidations.probability"] as number);
     expect(liq[0]).toBeLessThanOrEqual(liq[1] as number);
     expect(liq[1]).toBeLessThanOrEqual(liq[2] as number);
   });
@@ -190,7 +201,8 @@ describe("ballast sweep --shard and merge", { timeout: 300_000 }, () => {
     expect(m.code, m.err).toBe(0);
     const dir = whole.out.split("\n")[0] as string;
     const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
-    expect(files.length).toBe(2 + 2 * 5);
+    // The sweep: summary.json, points.parquet, report.md, report.html; each point: a run folder of six files.
+    expect(files.length).toBe(4 + 2 * 6);
     for (const d of files) {
       const rel = join(d.parentPath, d.name).slice(dir.length);
       expect(readFileSync(join(merged, rel)).equals(readFileSync(join(dir, rel))), rel).toBe(true);
