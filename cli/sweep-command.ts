@@ -7,13 +7,14 @@ import { Command, Option } from "commander";
 import { InputError } from "../engine/errors.js";
 import type { ColumnTable } from "../reports/types.js";
 import { MAX_PATHS } from "../scenarios/schema/sections.js";
+import { strategyKinds } from "../strategies/registry.js";
 import { onInterrupt } from "./interrupt.js";
 import { readScenarioFile } from "./load-scenario.js";
 import { parseIntOption } from "./options.js";
-import { collect } from "./overrides.js";
+import { applyOverrides, collect, parseOverride } from "./overrides.js";
 import { prepareRun, type RunSpec } from "./run-setup.js";
 import { parseShard, type Shard } from "./shard.js";
-import { parseGridArg, planPoints, pointSets, sweepSection } from "./sweep-plan.js";
+import { parseGridArg, planPoints, strategyBlockSets, sweepSection } from "./sweep-plan.js";
 import { sweepProgress } from "./sweep-progress.js";
 import { renderPointsTable } from "./sweep-table.js";
 import { blockPool, defaultWorkers } from "./workers.js";
@@ -67,7 +68,8 @@ export async function sweep(
   file: string,
   flags: SweepFlags,
 ): Promise<{ dir: string; points: ColumnTable; params: string[] }> {
-  const section = sweepSection(await readScenarioFile(resolve(file)));
+  const raw = await readScenarioFile(resolve(file));
+  const section = sweepSection(raw);
   const cliAxes = (flags.grid ?? []).map(parseGridArg);
   const points = planPoints(section.axes, cliAxes, section.points);
   const sets = flags.set ?? [];
@@ -76,9 +78,19 @@ export async function sweep(
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
   };
   const base = await prepareRun({ file, sets, ...common });
+  const baseStrategy = (
+    applyOverrides(
+      raw,
+      sets.map((t) => parseOverride(t)),
+    ) as Record<string, unknown>
+  )["strategy"];
+  const declared = (kind: string) => {
+    const def = strategyKinds.get(kind);
+    return def ? Object.keys(def.params) : undefined;
+  };
   const runs = [];
   for (const point of points) {
-    const extra = pointSets(point);
+    const extra = strategyBlockSets(point, baseStrategy, declared);
     const spec: RunSpec = {
       file,
       sets: [...sets, ...extra],

@@ -133,3 +133,32 @@ export function planPoints(
 export function pointSets(point: SweepPoint): string[] {
   return Object.entries(point.params).map(([path, v]) => `${path}=${JSON.stringify(v)}`);
 }
+
+/**
+ * A point that changes `strategy.kind` runs the new kind with the base strategy's parameters that
+ * kind declares (`every`, `with`, `asset`, … carry over; another kind's own, like delta-band's
+ * `band`, are left out) and with the point's own `strategy.<param>` assignments, so every point
+ * validates its own strategy block. Such a point's assignments become one `strategy` assignment
+ * of the whole block (its parameter columns keep the point's own paths). Points that keep the kind,
+ * or that set a whole `strategy` block, are left as they are.
+ * @param declared the parameter names of a kind (undefined for an unknown kind: validation names it)
+ */
+export function strategyBlockSets(
+  point: SweepPoint,
+  base: unknown,
+  declared: (kind: string) => readonly string[] | undefined,
+): string[] {
+  const kind = point.params["strategy.kind"];
+  const from = isRecord(base) ? base : {};
+  const names = typeof kind === "string" && kind !== from["kind"] ? declared(kind) : undefined;
+  if (names === undefined) return pointSets(point);
+  const block: Record<string, unknown> = { kind };
+  for (const [k, v] of Object.entries(from)) if (names.includes(k)) block[k] = v;
+  const rest: Record<string, unknown> = {};
+  for (const [path, v] of Object.entries(point.params)) {
+    const key = path.startsWith("strategy.") ? path.slice(9) : "";
+    if (/^[\w$-]+$/.test(key)) block[key] = v;
+    else if (path !== "strategy.kind") rest[path] = v;
+  }
+  return [`strategy=${JSON.stringify(block)}`, ...pointSets({ index: point.index, params: rest })];
+}
