@@ -5,6 +5,7 @@ import { collateralTopup } from "./collateral-topup/index.js";
 import { coveredCall } from "./covered-call/index.js";
 import { deleverage } from "./deleverage/index.js";
 import { deltaBand } from "./delta-band/index.js";
+import { deltaGammaHedge } from "./delta-gamma-hedge/index.js";
 import { deltaHedge } from "./delta-hedge/index.js";
 import { fundingCarry } from "./funding-carry/index.js";
 import { gammaScalp } from "./gamma-scalp/index.js";
@@ -18,6 +19,7 @@ export const strategyKinds = new Registry<Strategy, StrategyContext>("strategy",
   deltaHedge,
   deltaBand,
   wwBand,
+  deltaGammaHedge,
   gammaScalp,
   collateralTopup,
   deleverage,
