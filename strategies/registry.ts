@@ -1,6 +1,7 @@
 /** The built-in strategies, by `kind` (STYLE 4). */
 import { Registry } from "../engine/registry.js";
 import type { Strategy } from "../engine/strategy.js";
+import { collateralRebalance } from "./collateral-rebalance/index.js";
 import { collateralTopup } from "./collateral-topup/index.js";
 import { coveredCall } from "./covered-call/index.js";
 import { deleverage } from "./deleverage/index.js";
@@ -23,6 +24,7 @@ export const strategyKinds = new Registry<Strategy, StrategyContext>("strategy",
   gammaScalp,
   collateralTopup,
   deleverage,
+  collateralRebalance,
   fundingCarry,
   coveredCall,
   protectivePut,

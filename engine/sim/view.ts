@@ -46,12 +46,13 @@ export class RunnerView implements StrategyView {
     return a === r.cfg.assets.length ? 1 : (r.oracle.price[a] as number);
   }
 
+  /** The quote currency (index n) is the unit of account: always usable, never stale. */
   oracleAgeMs(a: number): number {
-    return this.#r.oracle.ageMs(a, this.#r.t);
+    return a === this.#r.cfg.assets.length ? 0 : this.#r.oracle.ageMs(a, this.#r.t);
   }
 
   oracleUsable(a: number): boolean {
-    return this.#r.oracle.usable(a, this.#r.t);
+    return a === this.#r.cfg.assets.length || this.#r.oracle.usable(a, this.#r.t);
   }
 
   oracleCount(a: number): number {

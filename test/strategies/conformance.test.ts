@@ -45,6 +45,11 @@ const book = (strategy: unknown, crash: boolean) => ({
   report: { sampleSeries: 0, eventPaths: 0 },
 });
 
+/** Parameters a kind requires (no default), for this book. */
+const REQUIRED: Record<string, Record<string, unknown>> = {
+  "collateral-rebalance": { target: { ETH: 0.5, USDC: 0.5 }, every: "6h" },
+};
+
 const CRASH_MS = Date.parse("2024-01-04T00:00:00Z");
 
 /** Runs with the strategy's view and sink wrapped: records every intent, checks each one. */
@@ -135,7 +140,7 @@ describe("strategy conformance", async () => {
   const subjects: [string, unknown][] = strategyKinds
     .list()
     .filter((d) => !d.kind.startsWith("file:"))
-    .map((d) => [d.kind, { kind: d.kind }]);
+    .map((d) => [d.kind, { kind: d.kind, ...REQUIRED[d.kind] }]);
   subjects.push(["README user strategy", await userStrategy()]);
 
   for (const [name, strategy] of subjects) {
