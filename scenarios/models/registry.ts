@@ -10,8 +10,9 @@ import { hestonKind } from "./heston.js";
 import { mertonKind } from "./merton.js";
 import { regimeKind } from "./regime.js";
 import type { ModelContext, PriceModel } from "./types.js";
+import { yieldBearingKind } from "./yield-bearing.js";
 
 export const priceModelKinds: Registry<PriceModel, ModelContext> = new Registry<PriceModel, ModelContext>(
   "price model",
-  [gbmKind, mertonKind, hestonKind, garchKind, regimeKind, bootstrapKind],
+  [gbmKind, mertonKind, hestonKind, garchKind, regimeKind, bootstrapKind, yieldBearingKind],
 );
