@@ -15,6 +15,7 @@ import type {
   MarketSource,
   OptionSpec,
   PerpSpec,
+  Route,
   SimConfig,
   VenueSpec,
 } from "../engine/sim/config.js";
@@ -269,7 +270,34 @@ function execution(s: Scenario, idx: (name: string) => number): ExecutionConfig 
     fees: e.fees,
     gas: build(KINDS.gas, e.gas, undefined),
     gasAsset: e.gasAsset === null ? -1 : idx(e.gasAsset),
+    transfers: routes(s),
   };
+}
+
+/** `execution.transfers` with venues by index (−1: wallet). @throws InputError naming an unknown venue. */
+function routes(s: Scenario): Route[] {
+  const names = Object.keys(s.venues);
+  const issues: Issue[] = [];
+  const at = (name: string, path: string): number => {
+    if (name === "wallet") return -1;
+    const i = names.indexOf(name);
+    if (i < 0)
+      issues.push({
+        code: "unknown_venue",
+        path,
+        message: `"${name}" is not a venue; allowed: wallet, ${names.join(", ")}`,
+      });
+    return i;
+  };
+  const out = s.execution.transfers.map((r, i) => ({
+    from: at(r.from, `execution.transfers[${i}].from`),
+    to: at(r.to, `execution.transfers[${i}].to`),
+    delayMs: r.delayMs,
+    fee: r.fee,
+    feeRate: r.feeRate,
+  }));
+  if (issues.length > 0) throw new InputError(issues);
+  return out;
 }
 
 function modelSource(s: Scenario, grid: TimeGrid, seed: number, ctx: ModelContext): MarketSource {

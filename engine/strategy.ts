@@ -10,6 +10,9 @@
  * gives is the oracle's (what a venue sees), never the market's.
  */
 
+/** The wallet, as a transfer's source or destination. */
+export const WALLET = -1;
+
 /** What a trade intent trades. */
 export const Instrument = { spot: 0, perp: 1 } as const;
 export type Instrument = (typeof Instrument)[keyof typeof Instrument];
@@ -156,6 +159,12 @@ export interface IntentSink {
   withdraw(venue: number, asset: number, amount: number): void;
   borrow(venue: number, asset: number, amount: number): void;
   repay(venue: number, asset: number, amount: number): void;
+  /**
+   * Moves `amount` of `asset` from one venue account to another (`WALLET`, −1: the wallet) on a
+   * route of `execution.transfers`: it leaves after the execution latency (the source's own rules
+   * apply), backs nothing while in flight, and arrives the route's delay later less its fee.
+   */
+  transfer(from: number, to: number, asset: number, amount: number): void;
   /**
    * Calls `onOracle` after each landed reading of `asset` that moved at least `minMove` (relative)
    * from the reading of the previous call (0: every reading). One subscription per asset.

@@ -16,6 +16,7 @@ export {
   type Refusal,
   type Strategy,
   type StrategyView,
+  WALLET,
 } from "../engine/strategy.js";
 export type { StrategyContext } from "./types.js";
 

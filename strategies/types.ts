@@ -27,14 +27,19 @@ export function defaultVenue(
  * The venue a strategy acts on: `given` when it names a venue of one of `kinds`, else the first such
  * venue. @throws InputError (exit 2) naming `strategy.venue` when there is none.
  */
-export function requireVenue(ctx: StrategyContext, given: unknown, kinds: readonly string[]): string {
+export function requireVenue(
+  ctx: StrategyContext,
+  given: unknown,
+  kinds: readonly string[],
+  param = "venue",
+): string {
   const names = (ctx.venues ?? []).filter((v) => kinds.includes(v.kind)).map((v) => v.name);
   const name = defaultVenue(ctx, given, kinds);
   if (name !== undefined && names.includes(name)) return name;
   throw new InputError([
     {
       code: "unknown_venue",
-      path: "strategy.venue",
+      path: `strategy.${param}`,
       message: `${given === undefined ? "no venue" : `"${String(given)}" is not a venue`} of kind ${kinds.join(" or ")}; allowed: ${names.length > 0 ? names.join(", ") : "declare one under venues"}`,
     },
   ]);

@@ -80,6 +80,18 @@ export interface ExecutionConfig {
   readonly gas: GasModel;
   /** Asset whose price converts gas to the quote currency (−1: gas priced directly in quote). */
   readonly gasAsset: number;
+  /** Routes for transfer intents between venues (venue indices; WALLET = the wallet). */
+  readonly transfers?: readonly Route[];
+}
+
+/** A transfer route (scenarios/schema/transfers.ts), venues by index (−1: the wallet). */
+export interface Route {
+  readonly from: number;
+  readonly to: number;
+  readonly delayMs: number;
+  /** Fixed fee in units of the asset moved, and a share of the amount. */
+  readonly fee: number;
+  readonly feeRate: number;
 }
 
 export interface OracleConfig {

@@ -174,7 +174,8 @@ export class Intents {
     }
   }
 
-  private payGas(): void {
+  /** Pays the gas model's cost of one transaction from the wallet. */
+  payGas(): void {
     const r = this.r;
     const ex = r.cfg.execution;
     const b = r.book;
@@ -184,18 +185,24 @@ export class Intents {
   }
 
   private logDone(p: Pending): void {
+    this.logCollateral(p.asset, p.amount, this.describe(p));
+  }
+
+  /** A trader's `collateral` event (kept only on the paths whose events are all kept). */
+  logCollateral(asset: number, size: number, detail: string): void {
     const r = this.r;
     if (!r.log.keepAll) return;
     r.log.push(r.t, EventType.collateral, {
       account: "trader",
-      asset: this.assetName(p.asset),
-      size: p.amount,
+      asset: this.assetName(asset),
+      size,
       price: 0,
-      detail: this.describe(p),
+      detail,
     });
   }
 
-  private assetName(asset: number): string {
+  /** Name of a market asset index (the quote currency: nAssets). */
+  assetName(asset: number): string {
     const c = this.r.cfg;
     return asset === c.assets.length ? c.quote : (c.assets[asset] ?? `asset ${asset}`);
   }

@@ -30,6 +30,7 @@ import { optionMarks, writePathResults } from "./path-results.js";
 import { PathTrack } from "./path-track.js";
 import type { SeriesLog } from "./series.js";
 import { RunnerSink } from "./sink.js";
+import { Transfers } from "./transfers.js";
 import { Triggers } from "./triggers.js";
 import { VenueClock } from "./venue-clock.js";
 import { RunnerView } from "./view.js";
@@ -48,6 +49,7 @@ export const Kind = {
   oracleWatch: 8,
   trigger: 9,
   optionOrder: 10,
+  transfer: 11,
 } as const;
 
 export class PathRunner {
@@ -71,6 +73,7 @@ export class PathRunner {
   readonly intents: Intents;
   readonly triggers: Triggers;
   readonly optionIntents: OptionIntents;
+  readonly transfers: Transfers;
   i = 0;
   t = 0;
   readonly endMs: number;
@@ -137,6 +140,7 @@ export class PathRunner {
     this.intents = new Intents(this);
     this.triggers = new Triggers(this);
     this.optionIntents = new OptionIntents(this);
+    this.transfers = new Transfers(this);
     this.handlers = [
       () => this.clock.onFunding(),
       (i) => expireBookOption(this, i),
@@ -161,6 +165,7 @@ export class PathRunner {
         this.flushImmediate();
       },
       (slot) => this.optionIntents.execute(slot),
+      (slot) => this.transfers.step(slot),
     ];
   }
 
@@ -216,6 +221,7 @@ export class PathRunner {
     this.intents.reset();
     this.triggers.reset();
     this.optionIntents.reset();
+    this.transfers.reset();
     this.i = 0;
     this.t = this.cfg.grid.startMs;
     this.maxDd = 0;

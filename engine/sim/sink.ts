@@ -74,6 +74,16 @@ export class RunnerSink implements IntentSink {
     this.#account(Action.repay, venue, asset, amount);
   }
 
+  transfer(from: number, to: number, asset: number, amount: number): void {
+    const r = this.#r;
+    const what = `transfer(${from}, ${to}, ${asset}, ${amount})`;
+    if (from !== -1) this.#venue(from, what);
+    if (to !== -1) this.#venue(to, what);
+    if (!(asset >= 0 && asset <= r.cfg.assets.length) || Number.isNaN(amount))
+      this.#bad(`${what}: an asset index 0…${r.cfg.assets.length} and an amount`);
+    r.transfers.submit(from, to, asset, amount);
+  }
+
   watchOracle(asset: number, minMove = 0): void {
     if (!(asset >= 0 && asset < this.#r.cfg.assets.length) || !(minMove >= 0)) {
       this.#bad(`watchOracle(${asset}, ${minMove}): an asset index and a move ≥ 0`);

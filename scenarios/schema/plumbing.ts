@@ -1,4 +1,5 @@
 /** The `oracle`, `execution` and `venues` sections. */
+
 import type { Issue } from "../../engine/errors.js";
 import { describeValue } from "../../engine/errors.js";
 import {
@@ -12,6 +13,7 @@ import {
 } from "../../engine/params.js";
 import { readKind, readKindList, type ScenarioKinds } from "./kinds.js";
 import { CONSUMER_SPECS, FEES_SPECS } from "./sections.js";
+import { readTransfers } from "./transfers.js";
 import type { KindConfig, Liquidator, Scenario } from "./types.js";
 
 /** Defaults when a section is absent: the ideal oracle and free, instant execution. */
@@ -62,7 +64,7 @@ export function readOracle(
   };
 }
 
-const EXECUTION_KEYS = ["latency", "impact", "fees", "gas", "gasAsset"];
+const EXECUTION_KEYS = ["latency", "impact", "fees", "gas", "gasAsset", "transfers"];
 
 export function readExecution(
   raw: unknown,
@@ -99,6 +101,7 @@ export function readExecution(
     gas,
     fees: { maker: fees["maker"] as number, taker: fees["taker"] as number },
     gasAsset: typeof gasAsset === "string" ? gasAsset : null,
+    transfers: readTransfers(m["transfers"], issues),
   };
 }
 

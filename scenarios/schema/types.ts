@@ -5,6 +5,7 @@
 
 import type { Params } from "../../engine/params.js";
 import type { SystemicSpec } from "./systemic.js";
+import type { TransferRoute } from "./transfers.js";
 
 /** A pluggable part as plain data: its kind and validated, default-filled parameters. */
 export interface KindConfig {
@@ -114,6 +115,8 @@ export interface Scenario {
     readonly gas: KindConfig;
     readonly fees: { readonly maker: number; readonly taker: number };
     readonly gasAsset: string | null;
+    /** Routes between venues for `transfer` intents (execution.transfers). */
+    readonly transfers: readonly TransferRoute[];
   };
   /** Venues by name, in file order (a default `perp` venue is added when the book needs one). */
   readonly venues: Readonly<Record<string, KindConfig>>;

@@ -7,7 +7,9 @@
  * it repays y = (D − HF·D/target) / P of the debt asset instead. A top-up in flight is not
  * repeated for `wait`; the timer re-checks every `every` in case one fell short. When the reserve runs out the
  * last top-up is what is left, the next is refused by the venue (a `rejected` event: the deposit
- * exceeds the wallet balance) and the strategy stops trying.
+ * exceeds the wallet balance) and the strategy stops trying. With `from`, the reserve is supplied
+ * at another lending venue and each top-up is a transfer on an `execution.transfers` route: it
+ * backs nothing until it arrives, the route's delay later.
  */
 import type { Params } from "../../engine/params.js";
 import type { KindDef } from "../../engine/registry.js";
@@ -28,13 +30,18 @@ class CollateralTopup implements Strategy {
     private readonly target: number,
     private readonly everyMs: number,
     private readonly waitMs: number,
+    private readonly fromName: string | undefined,
   ) {}
+
+  /** Venue the reserve is held at (−1: the wallet). */
+  private from = -1;
 
   start(view: StrategyView, out: IntentSink): void {
     this.v = view.venueIndex(this.venueName);
     this.a = this.assetName === undefined ? this.defaultAsset(view) : view.assetIndex(this.assetName);
     this.inFlightUntil = 0;
     this.exhausted = false;
+    this.from = this.fromName === undefined ? -1 : view.venueIndex(this.fromName);
     out.watchHealth(this.v, this.trigger);
     out.setTimer(this.everyMs);
   }
@@ -66,9 +73,10 @@ class CollateralTopup implements Strategy {
       ? Math.min((d - (hf * d) / this.target) / p, view.debt(this.v, this.a))
       : ((this.target - hf) * d) / (p * view.liquidationThreshold(this.v, this.a));
     if (!(need > 0) || !Number.isFinite(need)) return;
-    const cash = view.cash(this.a);
-    const amount = cash > 0 && cash < need ? cash : need;
+    const reserve = this.from >= 0 ? view.supplied(this.from, this.a) : view.cash(this.a);
+    const amount = reserve > 0 && reserve < need ? reserve : need;
     if (this.repay) out.repay(this.v, this.a, amount);
+    else if (this.from >= 0) out.transfer(this.from, this.v, this.a, amount);
     else out.supply(this.v, this.a, amount);
     this.inFlightUntil = view.timeMs + this.waitMs;
   }
@@ -113,10 +121,21 @@ export const collateralTopup: KindDef<Strategy, StrategyContext> = {
       type: "duration",
       default: "5m",
       min: 0,
-      description: "no second top-up this soon after one (in flight)",
+      description: "no second top-up this soon after one (in flight; cover a transfer's delay)",
+    },
+    from: {
+      type: "string",
+      optional: true,
+      description: "lending venue holding the reserve, moved by a transfer (default: the wallet)",
     },
   },
   check: (p, path, issues) => {
+    if (p["from"] !== undefined && p["with"] === "repay")
+      issues.push({
+        code: "bad_combination",
+        path: `${path}.from`,
+        message: "a transfer tops up collateral; allowed: from with with: supply",
+      });
     if ((p["target"] as number) <= (p["trigger"] as number)) {
       issues.push({
         code: "out_of_range",
@@ -134,5 +153,6 @@ export const collateralTopup: KindDef<Strategy, StrategyContext> = {
       p["target"] as number,
       p["every"] as number,
       p["wait"] as number,
+      p["from"] === undefined ? undefined : requireVenue(ctx, p["from"], LENDING_KINDS, "from"),
     ),
 };

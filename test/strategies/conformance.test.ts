@@ -109,6 +109,11 @@ function recorded(raw: unknown): { intents: string[]; pnl: number[]; writes: num
     withdraw: (v, a, x) => record("withdraw", [v, a, x], () => o.withdraw(v, a, x)),
     borrow: (v, a, x) => record("borrow", [v, a, x], () => o.borrow(v, a, x)),
     repay: (v, a, x) => record("repay", [v, a, x], () => o.repay(v, a, x)),
+    transfer: (f, t, a, x) => {
+      expect(f >= -1 && f < nVenues && t >= -1 && t < nVenues).toBe(true);
+      check("transfer", [f, t, a, x]);
+      o.transfer(f, t, a, x);
+    },
     watchOracle: (a, m) => record("watchOracle", [a, m ?? 0], () => o.watchOracle(a, m)),
     watchHealth: (v, l, tag) => record("watchHealth", [v, l, tag ?? 0], () => o.watchHealth(v, l, tag)),
   });
