@@ -16,6 +16,7 @@ import {
   OPTION_SPECS,
   PERP_ENTRY_SPECS,
 } from "../scenarios/schema/sections.js";
+import { TRANSFER_SPECS } from "../scenarios/schema/transfers.js";
 import { KINDS } from "./kinds.js";
 
 type Tree = Record<string, unknown>;
@@ -37,6 +38,11 @@ export function printableScenario(normalised: Tree, raw: unknown): Tree {
   const execution = { ...(normalised["execution"] as Tree) };
   for (const part of ["latency", "impact", "gas"] as const)
     execution[part] = kinded(execution[part], field(r("execution"), part), KINDS[part]);
+  const routes = execution["transfers"];
+  if (Array.isArray(routes)) {
+    const rawRoutes = r("execution")["transfers"];
+    execution["transfers"] = routes.map((x, i) => withUnits(x, field(rawRoutes, i), TRANSFER_SPECS));
+  }
   out["execution"] = execution;
   out["venues"] = mapValues(normalised["venues"], (v, k) => venue(v, field(r("venues"), k)));
   out["liquidators"] = mapList(normalised["liquidators"], (l, i) =>

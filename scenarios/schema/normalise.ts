@@ -43,6 +43,9 @@ export function normalise(s: Omit<Scenario, "normalised">): Record<string, unkno
       ...(s.execution.gasAsset !== null && s.execution.gasAsset !== undefined
         ? { gasAsset: s.execution.gasAsset }
         : {}),
+      ...(s.execution.transfers.length > 0
+        ? { transfers: s.execution.transfers.map(({ delayMs, ...r }) => ({ ...r, delay: delayMs })) }
+        : {}),
     },
     venues: Object.fromEntries(Object.entries(s.venues).map(([n, c]) => [n, kindToData(c)])),
     liquidators: s.liquidators.map((l) => ({ name: l.name, ...l.params })),
