@@ -85,10 +85,10 @@ export function readGreeks(book: Book, asset: number, s: number, t: number, out:
   let theta = 0;
   for (let i = 0; i < book.optQty.length; i++) {
     if (!book.optLive[i] || book.optAsset[i] !== asset) continue;
-    const g = book.markOption(i, s, t, book.optIv[i] as number);
+    const k = book.mark(i, s, t, book.optIv[i] as number);
     const q = book.optQty[i] as number;
-    vega += q * g.vega;
-    theta += q * g.theta;
+    vega += q * (book.marks.vega[k] as number);
+    theta += q * (book.marks.theta[k] as number);
   }
   out.vega = vega;
   out.theta = theta;

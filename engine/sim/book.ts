@@ -13,6 +13,7 @@ import { Ledger } from "../ledger.js";
 import { newGreeks, priceBlack } from "../pricing/black.js";
 import { yearFraction } from "../units.js";
 import type { SimConfig } from "./config.js";
+import { OptionMarks } from "./option-marks.js";
 import { VenueSet } from "./venues.js";
 
 export class Book {
@@ -35,17 +36,8 @@ export class Book {
   readonly optIv: Float64Array;
   readonly optLive: Uint8Array;
   private readonly g = newGreeks();
-  /**
-   * Per-option cache of the last valuation: inputs (price, time, vol) and outputs (unit price,
-   * delta, gamma). A tick's mark and the strategy's delta at the same instant and price (the ideal
-   * oracle) then cost one Black-76 evaluation, not two.
-   */
-  private readonly cS: Float64Array;
-  private readonly cT: Float64Array;
-  private readonly cVol: Float64Array;
-  readonly cPrice: Float64Array;
-  readonly cDelta: Float64Array;
-  readonly cGamma: Float64Array;
+  /** Recent valuations per option (./option-marks.ts): each (price, time, vol) is priced once. */
+  readonly marks: OptionMarks;
 
   constructor(private readonly cfg: SimConfig) {
     this.nAssets = cfg.assets.length;
@@ -58,12 +50,7 @@ export class Book {
     this.optQty = new Float64Array(n);
     this.optIv = new Float64Array(n);
     this.optLive = new Uint8Array(n);
-    this.cS = new Float64Array(n);
-    this.cT = new Float64Array(n);
-    this.cVol = new Float64Array(n);
-    this.cPrice = new Float64Array(n);
-    this.cDelta = new Float64Array(n);
-    this.cGamma = new Float64Array(n);
+    this.marks = new OptionMarks(n);
   }
 
   /** Fresh ledger and positions for a new path (the runner then rebuilds the venues on it). */
@@ -76,7 +63,7 @@ export class Book {
     this.market = l.account("external:market", true);
     this.fees = l.account("external:fees", true);
     this.gas = l.account("external:gas", true);
-    this.cT.fill(Number.NaN);
+    this.marks.clear();
   }
 
   /** Ledger asset index of a market asset (the quote currency is ledger asset 0). */
@@ -97,8 +84,8 @@ export class Book {
   /** Value of option i at price s and time t (0 once settled). */
   optionValue(i: number, s: number, t: number): number {
     if (!this.optLive[i]) return 0;
-    this.value(i, s, t, this.optIv[i] as number);
-    return (this.optQty[i] as number) * (this.cPrice[i] as number);
+    const k = this.mark(i, s, t, this.optIv[i] as number);
+    return (this.optQty[i] as number) * (this.marks.price[k] as number);
   }
 
   /** Black-76 Greeks of one unit of option i at price s, time t and vol, into one reused object. */
@@ -108,16 +95,10 @@ export class Book {
     return priceBlack(this.g, this.optCall[i] === 1, s, this.optStrike[i] as number, tau, r, r, vol);
   }
 
-  /** Fills the cache of option i for (s, t, vol) unless it already holds them. */
-  private value(i: number, s: number, t: number, vol: number): void {
-    if (this.cS[i] === s && this.cT[i] === t && this.cVol[i] === vol) return;
-    const g = this.markOption(i, s, t, vol);
-    this.cS[i] = s;
-    this.cT[i] = t;
-    this.cVol[i] = vol;
-    this.cPrice[i] = g.price;
-    this.cDelta[i] = g.delta;
-    this.cGamma[i] = g.gamma;
+  /** The slot of `marks` holding option i's unit valuation at (s, t, vol), priced on a miss. */
+  mark(i: number, s: number, t: number, vol: number): number {
+    const k = this.marks.find(i, s, t, vol);
+    return k >= 0 ? k : this.marks.store(i, s, t, vol, this.markOption(i, s, t, vol));
   }
 
   /** Net option delta (or gamma) on `asset` at price s. */
@@ -125,8 +106,8 @@ export class Book {
     let sum = 0;
     for (let i = 0; i < this.optQty.length; i++) {
       if (!this.optLive[i] || this.optAsset[i] !== asset) continue;
-      this.value(i, s, t, vol ?? (this.optIv[i] as number));
-      sum += (this.optQty[i] as number) * ((gamma ? this.cGamma[i] : this.cDelta[i]) as number);
+      const k = this.mark(i, s, t, vol ?? (this.optIv[i] as number));
+      sum += (this.optQty[i] as number) * ((gamma ? this.marks.gamma[k] : this.marks.delta[k]) as number);
     }
     if (this.venues.optAccts.length > 0) sum += this.venues.optionGreek(asset + 1, s, t, vol, gamma);
     return sum;
