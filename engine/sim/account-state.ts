@@ -36,10 +36,13 @@ export function readAccounts(book: Book, prices: Float64Array, out: AccountState
   let used = 0;
   let available = 0;
   for (const [pv, a] of v.perpAccts) {
+    // One pass over the account: PerpVenue.marginRatio is MM / equity (0 without positions).
     const balance = pv.equity(a, prices);
-    ratio = Math.max(ratio, pv.marginRatio(a, prices));
+    const im = pv.margins(a, prices);
+    const mm = pv.lastMaintenance;
+    ratio = Math.max(ratio, mm === 0 ? 0 : balance > 0 ? mm / balance : Number.POSITIVE_INFINITY);
     coll += balance;
-    used += pv.requirement(a, prices, 1);
+    used += im;
     available += Math.max(balance, 0);
   }
   for (const [m, a] of v.lendAccts) {
@@ -79,17 +82,27 @@ export function newBookGreeks(): BookGreeks {
  * Black-76 at each option's implied vol (venue-held options' vega and theta are not included).
  */
 export function readGreeks(book: Book, asset: number, s: number, t: number, out: BookGreeks): BookGreeks {
-  out.delta = book.optionGreek(asset, s, t, undefined, false) + book.perpQty(asset) + book.spotQty(asset);
-  out.gamma = book.optionGreek(asset, s, t, undefined, true);
+  // One pass over the book's options, each sum in the order Book.optionGreek takes its terms.
+  let delta = 0;
+  let gamma = 0;
   let vega = 0;
   let theta = 0;
+  const m = book.marks;
   for (let i = 0; i < book.optQty.length; i++) {
     if (!book.optLive[i] || book.optAsset[i] !== asset) continue;
     const k = book.mark(i, s, t, book.optIv[i] as number);
     const q = book.optQty[i] as number;
-    vega += q * (book.marks.vega[k] as number);
-    theta += q * (book.marks.theta[k] as number);
+    delta += q * (m.delta[k] as number);
+    gamma += q * (m.gamma[k] as number);
+    vega += q * (m.vega[k] as number);
+    theta += q * (m.theta[k] as number);
   }
+  if (book.venues.optAccts.length > 0) {
+    delta += book.venues.optionGreek(asset + 1, s, t, undefined, false);
+    gamma += book.venues.optionGreek(asset + 1, s, t, undefined, true);
+  }
+  out.delta = delta + book.perpQty(asset) + book.spotQty(asset);
+  out.gamma = gamma;
   out.vega = vega;
   out.theta = theta;
   return out;

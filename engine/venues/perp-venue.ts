@@ -134,6 +134,28 @@ export class PerpVenue implements SelfLiquidating {
     return s;
   }
 
+  /** Maintenance margin left by the latest `margins` call (its initial margin is the return value). */
+  lastMaintenance = 0;
+
+  /**
+   * Σ maintenance and Σ initial margin at mark in one pass (the sums `requirement` gives, term by
+   * term in the same order): returns IM and leaves MM in `lastMaintenance`.
+   */
+  margins(a: number, prices: PriceVector): number {
+    const q = this.qty[a] as number[];
+    let mm = 0;
+    let im = 0;
+    for (let m = 0; m < q.length; m++) {
+      if (q[m] === 0) continue;
+      const n = Math.abs(q[m] as number) * this.mark(m, prices);
+      const tiers = this.tiers[m] as MarginTiers;
+      mm += maintenanceMargin(tiers, n);
+      im += initialMargin(tiers, n);
+    }
+    this.lastMaintenance = mm;
+    return im;
+  }
+
   /** Binance margin ratio MM / equity (≥ 1 ⇒ liquidatable); 0 without positions, ∞ at equity ≤ 0. */
   marginRatio(a: number, prices: PriceVector): number {
     const mm = this.requirement(a, prices, 0);
