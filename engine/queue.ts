@@ -79,9 +79,10 @@ export class EventQueue {
     const K = this.key;
     const S = this.seq;
     const k0 = K[0] as number;
-    const ph = k0 % 16;
-    this.popPhase = ph;
-    this.popTime = (k0 - ph) / 16;
+    // k0 = time·16 + phase: time is ⌊k0/16⌋ (exact: 16 is a power of two), without a float modulo.
+    const time = Math.floor(k0 / 16);
+    this.popPhase = k0 - time * 16;
+    this.popTime = time;
     this.popKind = this.kind[0] as number;
     this.popPayload = this.payload[0] as number;
     const last = --this.n;
@@ -116,7 +117,7 @@ export class EventQueue {
   peekTime(): number {
     if (this.n === 0) return Number.POSITIVE_INFINITY;
     const k0 = this.key[0] as number;
-    return (k0 - (k0 % 16)) / 16;
+    return Math.floor(k0 / 16);
   }
 
   /** Packed (time, phase) key of the earliest event, or +∞ when empty. */

@@ -3,6 +3,7 @@
  * `series.parquet` samples and what the per-path peaks (margin utilisation, capital committed) and
  * the PnL attribution are built from. Allocation-free: results go into reused objects.
  */
+import type { PerpVenue } from "../venues/perp-venue.js";
 import type { Book } from "./book.js";
 
 /** Aggregates over the trader's venue accounts (NaN where no account of that kind exists). */
@@ -26,8 +27,16 @@ export function newAccountState(): AccountState {
   return { healthFactor: 0, marginRatio: 0, collateralValue: 0, debt: 0, utilisation: 0 };
 }
 
-/** Fills `out` from the trader's accounts at ledger-indexed `prices`. */
-export function readAccounts(book: Book, prices: Float64Array, out: AccountState): AccountState {
+/**
+ * Fills `out` from the trader's accounts at ledger-indexed `prices`. `afterEquity`: the book's
+ * `equity` was just taken at these prices, so the perp accounts' equities are read from it.
+ */
+export function readAccounts(
+  book: Book,
+  prices: Float64Array,
+  out: AccountState,
+  afterEquity = false,
+): AccountState {
   const v = book.venues;
   let hf = Number.POSITIVE_INFINITY;
   let ratio = Number.NEGATIVE_INFINITY;
@@ -35,9 +44,10 @@ export function readAccounts(book: Book, prices: Float64Array, out: AccountState
   let debt = 0;
   let used = 0;
   let available = 0;
-  for (const [pv, a] of v.perpAccts) {
+  for (let k = 0; k < v.perpAccts.length; k++) {
+    const [pv, a] = v.perpAccts[k] as [PerpVenue, number];
     // One pass over the account: PerpVenue.marginRatio is MM / equity (0 without positions).
-    const balance = pv.equity(a, prices);
+    const balance = afterEquity ? (v.perpEquity[k] as number) : pv.equity(a, prices);
     const im = pv.margins(a, prices);
     const mm = pv.lastMaintenance;
     ratio = Math.max(ratio, mm === 0 ? 0 : balance > 0 ? mm / balance : Number.POSITIVE_INFINITY);

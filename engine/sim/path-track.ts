@@ -52,10 +52,10 @@ export class PathTrack {
     this.prevT = t;
   }
 
-  /** At a grid point: attribute the step just ended, then update the peaks. */
+  /** At a grid point, right after `book.equity` at `marketL`: attribute the step just ended, then update the peaks. */
   observe(book: Book, prices: Float64Array, marketL: Float64Array, t: number): void {
     if (t > this.prevT) this.attribute(book, prices, t);
-    const s = readAccounts(book, marketL, this.state);
+    const s = readAccounts(book, marketL, this.state, true);
     const u = s.utilisation;
     if (!Number.isNaN(u) && !(u <= this.peakUtilisation)) this.peakUtilisation = u;
     if (s.collateralValue > this.peakCommitted) this.peakCommitted = s.collateralValue;
@@ -70,8 +70,8 @@ export class PathTrack {
       this.pnlDelta += g.delta * ds;
       this.pnlGamma += 0.5 * g.gamma * ds * ds;
       this.pnlTheta += g.theta * dt;
+      this.prevS[a] = prices[a] as number;
     }
-    this.prevS.set(prices);
     this.prevT = t;
   }
 }

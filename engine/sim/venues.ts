@@ -39,6 +39,8 @@ export class VenueSet {
   readonly optionVenues: OptionsVenue[] = [];
   /** Lowest perp-account equity seen by the latest `equity` call (∞ without perp accounts). */
   minPerpEquity = Number.POSITIVE_INFINITY;
+  /** Each perp account's equity (by `perpAccts` index) at the latest `equity` call's prices. */
+  readonly perpEquity: number[] = [];
   private readonly g = newGreeks();
 
   constructor(private readonly cfg: SimConfig) {}
@@ -118,7 +120,7 @@ export class VenueSet {
   /**
    * Σ over the trader's venue accounts at `prices` (ledger-indexed) and time t: perp margin plus
    * unrealised PnL, lending collateral minus debt, options-account cash plus option marks.
-   * Leaves the lowest perp-account equity in `minPerpEquity`.
+   * Leaves each perp account's equity in `perpEquity` and the lowest in `minPerpEquity`.
    */
   equity(prices: ArrayLike<number>, t: number): number {
     let e = 0;
@@ -127,6 +129,7 @@ export class VenueSet {
     for (let k = 0; k < perps.length; k++) {
       const [v, a] = perps[k] as [PerpVenue, number];
       const m = v.equity(a, prices);
+      this.perpEquity[k] = m;
       if (m < minPerp) minPerp = m;
       e += m;
     }
