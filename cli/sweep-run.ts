@@ -101,10 +101,13 @@ async function openPartial(partial: string, plan: string, resume: boolean): Prom
         },
       ]);
     // A point folder being written when the sweep stopped is hidden under a temporary name.
-    // A point published just before the stop may still have its block store beside it.
+    // A point published just before the stop may still have its block store beside it; a block
+    // store stopped before its plan.json was written holds no finished block (cli/block-store.ts).
     for (const name of await readdir(partial)) {
       const blocksOf = /^\.(point-\d+)\.blocks$/.exec(name)?.[1];
-      const stale = blocksOf !== undefined && existsSync(join(partial, blocksOf));
+      const stale =
+        blocksOf !== undefined &&
+        (existsSync(join(partial, blocksOf)) || !existsSync(join(partial, name, "plan.json")));
       if (stale || (name.startsWith(".") && name.includes(".tmp-")))
         await rm(join(partial, name), { recursive: true, force: true });
     }
