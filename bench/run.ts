@@ -93,8 +93,8 @@ async function scaleRounds(rounds: number): Promise<void> {
   const speedup: number[] = [];
   const overhead: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const one = await benchWorkers(paths, 1);
-    const all = await benchWorkers(paths, cores);
+    const one = benchWorkers(paths, 1);
+    const all = benchWorkers(paths, cores);
     speedup.push(one / all);
     overhead.push((await benchSweepOverhead(1000)).share * 100);
   }
