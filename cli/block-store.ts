@@ -51,6 +51,10 @@ export class BlockStore {
       if (name.endsWith(".tmp")) await rm(join(this.dir, name), { force: true });
   }
 
+  async has(from: number, to: number): Promise<boolean> {
+    return existsSync(join(this.dir, `block-${from}-${to}.v8`));
+  }
+
   async load(from: number, to: number): Promise<RunOutput | undefined> {
     const file = join(this.dir, `block-${from}-${to}.v8`);
     return existsSync(file) ? (deserialize(await readFile(file)) as RunOutput) : undefined;

@@ -31,30 +31,46 @@ export interface ManifestExtras {
 }
 
 export function toResults(s: Scenario, out: RunOutput, extras: ManifestExtras): RunResults {
+  return { manifest: manifestOf(s, totalsOf(out), extras), ...tablesOf(out) };
+}
+
+/** What a run's manifest counts over all its paths: events per type, ledger postings, steps. */
+export interface RunTotals {
+  readonly eventCounts: Int32Array;
+  readonly postings: number;
+  readonly steps: number;
+}
+
+export function totalsOf(out: RunOutput): RunTotals {
+  return { eventCounts: out.events.counts, postings: out.postings, steps: out.steps };
+}
+
+/** The manifest of a run of scenario `s` (STYLE 14: how to reproduce it, what it counted). */
+export function manifestOf(s: Scenario, totals: RunTotals, extras: ManifestExtras): RunResults["manifest"] {
   const counts: Record<string, number> = {};
   EVENT_TYPE_NAMES.forEach((name, i) => {
-    counts[name] = out.events.counts[i] as number;
+    counts[name] = totals.eventCounts[i] as number;
   });
   return {
-    manifest: {
-      version: VERSION,
-      scenarioName: s.name,
-      scenarioHash: scenarioHash(s),
-      seed: extras.seed,
-      paths: extras.paths,
-      ...(extras.dataRange ? { dataRange: extras.dataRange } : {}),
-      scenarioFile: extras.scenarioFile,
-      assets: s.market.assetNames,
-      steps: out.steps,
-      quantiles: [...s.report.quantiles],
-      scenario: s.normalised,
-      eventCounts: counts,
-      ledgerPostings: out.postings,
-    },
-    paths: pathsTable(out),
-    events: eventsTable(out.events),
-    series: seriesTable(out.series),
+    version: VERSION,
+    scenarioName: s.name,
+    scenarioHash: scenarioHash(s),
+    seed: extras.seed,
+    paths: extras.paths,
+    ...(extras.dataRange ? { dataRange: extras.dataRange } : {}),
+    scenarioFile: extras.scenarioFile,
+    assets: s.market.assetNames,
+    steps: totals.steps,
+    quantiles: [...s.report.quantiles],
+    scenario: s.normalised,
+    eventCounts: counts,
+    ledgerPostings: totals.postings,
   };
+}
+
+/** The paths, events and series tables of a run output (one block of paths, or all of them). */
+export function tablesOf(out: RunOutput): { paths: ColumnTable; events: ColumnTable; series: ColumnTable } {
+  return { paths: pathsTable(out), events: eventsTable(out.events), series: seriesTable(out.series) };
 }
 
 /** Per-path columns with the documented types: counts as INTEGER, the rest DOUBLE (NaN → NULL). */
@@ -88,13 +104,14 @@ function eventsTable(ev: EventLog): ColumnTable {
   columns["detail"] = ev.detail;
   const order = EVENT_COLUMNS.map((c) => c.name);
   const ordered = Object.fromEntries(order.map((k) => [k, columns[k] as Column]));
-  return { columns: ordered, length: ev.length };
+  // `timeMs.length`, not the `length` getter: a block read back from disk is a plain clone.
+  return { columns: ordered, length: ev.timeMs.length };
 }
 
 function seriesTable(se: SeriesLog): ColumnTable {
   const columns: Record<string, Column> = { path: Int32Array.from(se.path), time: se.timeMs };
   for (const c of SERIES_COLUMNS) columns[c] = se.values[c];
-  return { columns, length: se.length };
+  return { columns, length: se.timeMs.length };
 }
 
 function orNull(name: string): string | null {

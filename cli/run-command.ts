@@ -19,8 +19,8 @@ import { checkOutPath } from "./out-path.js";
 import { blameOverrides, collect } from "./overrides.js";
 import { progressBar } from "./progress.js";
 import { checkResources } from "./resources.js";
-import { runRange } from "./run-range.js";
-import { prepareRun, resultsOf } from "./run-setup.js";
+import { runBlocks, storedSource } from "./run-range.js";
+import { prepareRun } from "./run-setup.js";
 import { parseShard, type Shard, shardRange } from "./shard.js";
 import { runPopulation } from "./systemic/run.js";
 import { resetWarnings, warn, warnings } from "./warnings.js";
@@ -106,7 +106,7 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
     ]);
   }
   // DuckDB loads with the writer, only for the commands that write (issue 14: fast start-up).
-  const { prepareOutRoot, writeRunFolder } = await import("../reports/run-folder.js");
+  const { prepareOutRoot, writeRunFolderFrom } = await import("../reports/run-folder.js");
   await prepareOutRoot(flags.out); // before the paths run: a bad --out fails fast
   const [from, to] = shard ? shardRange(run.cfg.paths, shard) : [0, run.cfg.paths];
   const s = run.loaded.scenario;
@@ -118,9 +118,8 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
   const bar = progressBar(to - from, flags.quiet === true);
   const pool = await blockPool(flags.workers ?? defaultWorkers());
   const stop = onInterrupt("run");
-  let out: Awaited<ReturnType<typeof runRange>>;
   try {
-    out = await runRange(run, from, to, pool, bar, store);
+    await runBlocks(run, from, to, pool, bar, store);
   } catch (e) {
     if (existsSync(store.dir))
       process.stderr.write(
@@ -137,11 +136,12 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
     ...(shard ? { shard: { index: shard.index, count: shard.count, from, to } } : {}),
     ...(warned.length > 0 ? { warnings: warned } : {}),
   };
-  // Every block is in memory now: the folder is written as one atomic step (reports/run-folder).
-  await store.remove();
-  const dir = await writeRunFolder(flags.out, name, resultsOf(run, out, shardInfo), {
+  // Every block is on disk now: the folder is written from them, one block in memory at a time,
+  // and published as one atomic step (reports/run-folder); the blocks go only once it is.
+  const dir = await writeRunFolderFrom(flags.out, name, storedSource(run, from, to, store, shardInfo), {
     quantiles: s.report.quantiles,
     overwrite: flags.overwrite === true,
   });
+  await store.remove();
   return dir;
 }

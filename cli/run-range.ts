@@ -1,44 +1,109 @@
 /**
- * Runs paths `[from, to)` of a prepared run on a pool of worker threads and returns one output,
- * as if one runner had run them in order: blocks (`blocksOf`, a function of the range alone) are
- * merged in path order (engine/sim/merge-outputs.ts). With a block store, each finished block is
- * kept on disk and blocks already there are not run again (`--resume`).
+ * Runs paths `[from, to)` of a prepared run on a pool of worker threads, in blocks (`blocksOf`, a
+ * function of the range alone, never of the worker count).
+ * - `runBlocks` keeps each finished block on disk (cli/block-store.ts), skips blocks already
+ *   there (`--resume`), and holds no block in memory once it is saved; `storedSource` then reads
+ *   them back one at a time, in path order, for the streamed run-folder writer
+ *   (reports/run-folder.ts `writeRunFolderFrom`). Memory therefore stays flat in the path count.
+ * - `runRange` returns every block merged in memory (engine/sim/merge-outputs.ts), as one runner
+ *   would have produced them: for benches and tests of small runs.
  */
+import { InternalError } from "../engine/errors.js";
+import { EVENT_TYPE_NAMES } from "../engine/events.js";
 import { mergeOutputs } from "../engine/sim/merge-outputs.js";
 import type { RunOutput } from "../engine/sim/run.js";
-import type { BlockStore } from "./block-store.js";
-import { blocksOf } from "./block-store.js";
+import type { RunSource } from "../reports/run-folder.js";
+import { type BlockStore, blocksOf } from "./block-store.js";
 import type { Progress } from "./progress.js";
-import type { PreparedRun } from "./run-setup.js";
+import { tablesOf } from "./results.js";
+import { type PreparedRun, runManifest } from "./run-setup.js";
 import type { BlockPool } from "./workers.js";
 
+/** Runs every block of `[from, to)` not already in `store`, saving each there as it finishes. */
+export async function runBlocks(
+  run: PreparedRun,
+  from: number,
+  to: number,
+  pool: BlockPool,
+  bar: Progress,
+  store: BlockStore,
+): Promise<void> {
+  await schedule(from, to, pool, bar, async (a, b) => {
+    if (await store.has(a, b)) return;
+    await store.save(a, b, await pool.run({ spec: run.spec, from: a, to: b }));
+  });
+}
+
+/** Runs `[from, to)` and returns the merged output of its blocks (kept in memory). */
 export async function runRange(
   run: PreparedRun,
   from: number,
   to: number,
   pool: BlockPool,
   bar: Progress,
-  store?: BlockStore,
 ): Promise<RunOutput> {
-  let done = 0;
   const blocks = blocksOf(from, to);
   const outs: RunOutput[] = new Array(blocks.length);
+  await schedule(from, to, pool, bar, async (a, b, i) => {
+    outs[i] = await pool.run({ spec: run.spec, from: a, to: b });
+  });
+  return mergeOutputs(outs);
+}
+
+/**
+ * The blocks of `[from, to)` in `store` as a run-folder source: read, turned into tables and
+ * dropped one at a time; the manifest counts the events and postings of all of them.
+ */
+export function storedSource(
+  run: PreparedRun,
+  from: number,
+  to: number,
+  store: BlockStore,
+  extra: Record<string, unknown> = {},
+): RunSource {
+  const eventCounts = new Int32Array(EVENT_TYPE_NAMES.length);
+  let postings = 0;
+  let steps = run.cfg.grid.steps;
+  return {
+    rows: to - from,
+    async *pieces() {
+      for (const [a, b] of blocksOf(from, to)) {
+        const out = await store.load(a, b);
+        if (out === undefined) throw new InternalError(`block ${a}–${b} is missing from ${store.dir}`);
+        out.events.counts.forEach((n, i) => {
+          eventCounts[i] = (eventCounts[i] as number) + n;
+        });
+        postings += out.postings;
+        steps = out.steps;
+        yield tablesOf(out);
+      }
+    },
+    manifest: () => runManifest(run, { eventCounts, postings, steps }, extra),
+  };
+}
+
+/**
+ * Runs `work` over the blocks of `[from, to)` with one block in flight per thread (one in this
+ * thread for --workers 1), so each finished block is saved before the next one starts. After a
+ * failure no new block starts; the error reported is that of the earliest failed block, so it does
+ * not depend on which thread failed first.
+ */
+async function schedule(
+  from: number,
+  to: number,
+  pool: BlockPool,
+  bar: Progress,
+  work: (a: number, b: number, i: number) => Promise<void>,
+): Promise<void> {
+  let done = 0;
+  const blocks = blocksOf(from, to);
   let next = 0;
-  // One block in flight per thread (one in this thread for --workers 1), so each finished block
-  // is saved before the next one starts.
-  // After a failure no new block starts; the error reported is that of the earliest failed
-  // block, so it does not depend on which thread failed first.
   const errors: unknown[] = [];
   const lane = async () => {
     for (let i = next++; i < blocks.length && errors.length === 0; i = next++) {
       const [a, b] = blocks[i] as [number, number];
       try {
-        let out = await store?.load(a, b);
-        if (out === undefined) {
-          out = await pool.run({ spec: run.spec, from: a, to: b });
-          await store?.save(a, b, out);
-        }
-        outs[i] = out;
+        await work(a, b, i);
       } catch (e) {
         errors[i] = e;
         errors.length = Math.max(errors.length, i + 1);
@@ -51,5 +116,4 @@ export async function runRange(
   await Promise.all(Array.from({ length: pool.workers }, lane));
   const first = errors.findIndex((e, i) => i in errors && e !== undefined);
   if (first >= 0) throw errors[first];
-  return mergeOutputs(outs);
 }

@@ -11,7 +11,7 @@ import { compile } from "./compile.js";
 import { manifestPath } from "./out-path.js";
 import { blameOverrides, type Override, parseOverride } from "./overrides.js";
 import { DEMO_SCENARIO, PACKAGE_ROOT } from "./paths.js";
-import { toResults } from "./results.js";
+import { manifestOf, type RunTotals, tablesOf, totalsOf } from "./results.js";
 import { type LoadedScenario, loadScenario } from "./scenario.js";
 
 /** A run to set up: the scenario file as given (undefined = the demo) and its command-line changes. */
@@ -55,15 +55,23 @@ export async function prepareRun(spec: RunSpec): Promise<PreparedRun> {
 
 /** Turns a run's output into the run folder's results, the manifest naming every override. */
 export function resultsOf(run: PreparedRun, out: RunOutput, extra: Record<string, unknown> = {}): RunResults {
-  const s = run.loaded.scenario;
-  const results = toResults(s, out, {
+  return { manifest: runManifest(run, totalsOf(out), extra), ...tablesOf(out) };
+}
+
+/** The manifest of a prepared run given what its paths counted; `extra` keys (shard, warnings) last. */
+export function runManifest(
+  run: PreparedRun,
+  totals: RunTotals,
+  extra: Record<string, unknown> = {},
+): RunResults["manifest"] {
+  const manifest = manifestOf(run.loaded.scenario, totals, {
     seed: run.cfg.seed,
     paths: run.cfg.paths,
     scenarioFile: scenarioFileOf(run.spec),
     ...(run.loaded.replay ? { dataRange: run.loaded.replay.range } : {}),
   });
   const overrides = run.overrides.length > 0 ? { overrides: run.overrides.map((o) => o.text) } : {};
-  return { ...results, manifest: { ...results.manifest, ...overrides, ...extra } };
+  return { ...manifest, ...overrides, ...extra };
 }
 
 /** The scenario file as the manifest names it: as given, or the demo relative to the package. */

@@ -16,7 +16,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../engine/errors.js";
-import { writeRunFolder } from "../reports/run-folder.js";
+import { writeRunFolderFrom } from "../reports/run-folder.js";
 import { writeParquet } from "../reports/store.js";
 import { canonical } from "../reports/summary.js";
 import { renderSweepReports } from "../reports/sweep-report.js";
@@ -25,8 +25,8 @@ import { BlockStore } from "./block-store.js";
 import type { Progress } from "./progress.js";
 import { progressBar } from "./progress.js";
 import { scenarioHash, VERSION } from "./results.js";
-import { runRange } from "./run-range.js";
-import { type PreparedRun, resultsOf, scenarioFileOf } from "./run-setup.js";
+import { runBlocks, storedSource } from "./run-range.js";
+import { type PreparedRun, scenarioFileOf } from "./run-setup.js";
 import { type Shard, shardRange } from "./shard.js";
 import type { SweepPoint } from "./sweep-plan.js";
 import { type PointRow, pointsTable } from "./sweep-points.js";
@@ -154,9 +154,9 @@ async function runPoint(
   // The point's finished blocks wait in the partial folder too, so --resume skips them.
   const store = new BlockStore(join(dir, `.${folder}.blocks`), JSON.stringify({ spec: run.spec, from, to }));
   await store.check(true, "sweep point");
-  const out = await runRange(run, from, to, pool, progressBar(0, true), store);
-  const results = resultsOf(run, out, shardInfo);
-  await writeRunFolder(dir, folder, results, { quantiles: run.loaded.scenario.report.quantiles });
+  await runBlocks(run, from, to, pool, progressBar(0, true), store);
+  const source = storedSource(run, from, to, store, shardInfo);
+  await writeRunFolderFrom(dir, folder, source, { quantiles: run.loaded.scenario.report.quantiles });
   await store.remove();
 }
 

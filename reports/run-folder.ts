@@ -10,6 +10,7 @@
  * during the write remove the temporary folder before the process exits; temporary folders that
  * killed writers left behind are swept on the next write to the same root (./temp-folder.ts).
  */
+import { existsSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../engine/errors.js";
@@ -17,8 +18,7 @@ import { runNameProblem } from "../engine/names.js";
 import { renderMarkdown } from "./markdown.js";
 import { makeOutRoot } from "./out-root.js";
 import { renderRunHtml } from "./run-html.js";
-import { TABLES, typesOf } from "./schema.js";
-import { copyToParquet, withConnection } from "./store.js";
+import { type RunTables, writeRunTables } from "./run-tables.js";
 import { buildSummary, renderSummaryJson } from "./summary.js";
 import {
   errorCode,
@@ -31,7 +31,7 @@ import {
   withSignalGuard,
   writeFailure,
 } from "./temp-folder.js";
-import { type ColumnTable, type ColumnType, DEFAULT_QUANTILES, type RunResults } from "./types.js";
+import { DEFAULT_QUANTILES, type RunResults } from "./types.js";
 
 /** Options of `writeRunFolder`. */
 export interface WriteRunOptions {
@@ -44,11 +44,6 @@ export interface WriteRunOptions {
   /** PnL quantiles of the summary; default `DEFAULT_QUANTILES`. */
   readonly quantiles?: readonly number[];
 }
-
-/** Documented SQL types of each table's columns (reports/schema.ts); typed arrays keep theirs. */
-const TYPES: Readonly<Record<string, Readonly<Record<string, ColumnType>>>> = Object.fromEntries(
-  Object.entries(TABLES).map(([name, columns]) => [name, typesOf(columns)]),
-);
 
 /**
  * Writes a run folder under `outRoot` (created if missing) and returns its path. When
@@ -63,10 +58,42 @@ export async function writeRunFolder(
   results: RunResults,
   options: WriteRunOptions = {},
 ): Promise<string> {
+  const { paths, events, series } = results;
+  const piece = { paths, ...(events ? { events } : {}), ...(series ? { series } : {}) };
+  const source: RunSource = {
+    rows: paths.length,
+    pieces: async function* () {
+      yield piece;
+    },
+    manifest: () => results.manifest,
+    ...(results.metrics ? { metrics: results.metrics } : {}),
+  };
+  return writeRunFolderFrom(outRoot, runName, source, options);
+}
+
+/** A run folder's content given in pieces (the blocks of a run, in path order). */
+export interface RunSource {
+  /** Rows of the paths table over all pieces. */
+  readonly rows: number;
+  /** The pieces, in path order; each is dropped once written. */
+  pieces(): AsyncIterable<RunTables>;
+  /** The manifest, asked for after the last piece (it may count what the pieces held). */
+  manifest(): RunResults["manifest"];
+  readonly metrics?: RunResults["metrics"];
+}
+
+/**
+ * `writeRunFolder` from pieces: the tables are streamed (reports/run-tables.ts), so memory holds
+ * one piece at a time plus the paths columns; the summary, report.md and report.html follow from
+ * the paths table and the manifest. Publication, naming and clean-up as `writeRunFolder`.
+ */
+export async function writeRunFolderFrom(
+  outRoot: string,
+  runName: string,
+  source: RunSource,
+  options: WriteRunOptions = {},
+): Promise<string> {
   checkRunName(runName);
-  const summary = buildSummary(results, options.quantiles ?? DEFAULT_QUANTILES);
-  const json = renderSummaryJson(summary);
-  const markdown = renderMarkdown(summary);
   let temp: string;
   try {
     await mkdir(outRoot, { recursive: true });
@@ -78,11 +105,17 @@ export async function writeRunFolder(
   const state: WriteState = { temp, final: join(outRoot, runName), published: false };
   try {
     return await withSignalGuard(state, async () => {
-      await writeFile(join(temp, "summary.json"), json);
-      await writeTables(temp, results);
+      const paths = await writeRunTables(temp, source.rows, source.pieces());
+      const results = {
+        manifest: source.manifest(),
+        paths,
+        ...(source.metrics ? { metrics: source.metrics } : {}),
+      };
+      const summary = buildSummary(results, options.quantiles ?? DEFAULT_QUANTILES);
+      await writeFile(join(temp, "summary.json"), renderSummaryJson(summary));
       await writeFile(join(temp, "report.html"), await renderRunHtml(temp, summary));
-      await writeFile(join(temp, "report.md"), markdown);
-      await checkComplete(temp, results.series !== undefined);
+      await writeFile(join(temp, "report.md"), renderMarkdown(summary));
+      await checkComplete(temp, existsSync(join(temp, "series.parquet")));
       return publish(state, outRoot, runName, options.overwrite === true);
     });
   } catch (error) {
@@ -92,18 +125,6 @@ export async function writeRunFolder(
   } finally {
     released(temp);
   }
-}
-
-/** Writes paths, events (empty with the documented schema when absent) and series. */
-async function writeTables(dir: string, results: RunResults): Promise<void> {
-  await withConnection(async (c) => {
-    await copyToParquet(c, "paths", results.paths, join(dir, "paths.parquet"), TYPES["paths"]);
-    const events = results.events ?? emptyTable(TYPES["events"] ?? {});
-    await copyToParquet(c, "events", events, join(dir, "events.parquet"), TYPES["events"]);
-    if (results.series !== undefined) {
-      await copyToParquet(c, "series", results.series, join(dir, "series.parquet"), TYPES["series"]);
-    }
-  });
 }
 
 /**
@@ -129,13 +150,6 @@ async function checkComplete(temp: string, withSeries: boolean): Promise<void> {
         code: "ENOENT",
       },
     );
-}
-
-/** A table with no rows and the given columns and types. */
-export function emptyTable(types: Readonly<Record<string, ColumnType>>): ColumnTable {
-  const columns: Record<string, number[]> = {};
-  for (const name of Object.keys(types)) columns[name] = [];
-  return { columns, length: 0, types };
 }
 
 function checkRunName(runName: string): void {

@@ -15,25 +15,10 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import {
-  DOUBLE,
-  type DuckDBConnection,
-  DuckDBDataChunk,
-  DuckDBInstance,
-  type DuckDBType,
-  type DuckDBValue,
-  INTEGER,
-  TIMESTAMP,
-  timestampValue,
-  VARCHAR,
-} from "@duckdb/node-api";
-import { type ColumnSpec, checkTable } from "./columns.js";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { quoteIdent, quoteString } from "./sql.js";
+import { TableStream } from "./table-stream.js";
 import type { ColumnTable, ColumnType } from "./types.js";
-
-/** Rows per appended data chunk: DuckDB's standard vector size. */
-const CHUNK_ROWS = 2048;
-
-const DUCK_TYPES: Readonly<Record<ColumnType, DuckDBType>> = { DOUBLE, INTEGER, VARCHAR, TIMESTAMP };
 
 /** A result row as plain JS values; BIGINT/HUGEINT come back as `number`. */
 export type Row = Record<string, unknown>;
@@ -42,11 +27,15 @@ export type Row = Record<string, unknown>;
 export const RUN_TABLES: readonly string[] = ["paths", "events", "series"];
 
 /**
- * Opens a fresh in-memory DuckDB (single-threaded, see the file header), runs `fn` on a connection
- * and closes both, whether `fn` resolves or throws.
+ * Opens a fresh in-memory DuckDB (single-threaded, see the file header; `options` are further
+ * DuckDB settings, e.g. `memory_limit`), runs `fn` on a connection and closes both, whether `fn`
+ * resolves or throws.
  */
-export async function withConnection<T>(fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
+export async function withConnection<T>(
+  fn: (connection: DuckDBConnection) => Promise<T>,
+  options: Readonly<Record<string, string>> = {},
+): Promise<T> {
+  const instance = await DuckDBInstance.create(":memory:", { ...options, threads: "1" });
   try {
     const connection = await instance.connect();
     try {
@@ -59,15 +48,7 @@ export async function withConnection<T>(fn: (connection: DuckDBConnection) => Pr
   }
 }
 
-/** Quotes an SQL identifier: `a"b` → `"a""b"`. */
-export function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** Quotes an SQL string literal: `it's` → `'it''s'`. */
-export function quoteString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
+export { quoteIdent, quoteString } from "./sql.js";
 
 /**
  * Creates table `tableName` with one typed column per column of `table` (types resolved by
@@ -80,47 +61,9 @@ export async function createTable(
   table: ColumnTable,
   defaults: Readonly<Record<string, ColumnType>> = {},
 ): Promise<void> {
-  const specs = checkTable(tableName, table, defaults);
-  const ddl = specs.map((s) => `${quoteIdent(s.name)} ${s.type}`).join(", ");
-  await connection.run(`CREATE TABLE ${quoteIdent(tableName)} (${ddl})`);
-  await appendRows(connection, tableName, specs, table.length);
-}
-
-async function appendRows(
-  connection: DuckDBConnection,
-  tableName: string,
-  specs: readonly ColumnSpec[],
-  length: number,
-): Promise<void> {
-  const appender = await connection.createAppender(tableName);
-  try {
-    const types = specs.map((s) => DUCK_TYPES[s.type]);
-    for (let start = 0; start < length; start += CHUNK_ROWS) {
-      const end = Math.min(length, start + CHUNK_ROWS);
-      const chunk = DuckDBDataChunk.create(types, end - start);
-      specs.forEach((s, c) => {
-        chunk.setColumnValues(c, sliceValues(s, start, end));
-      });
-      appender.appendDataChunk(chunk);
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
-}
-
-/** Values of rows [start, end) as DuckDB values: NaN → NULL, TIMESTAMP milliseconds → µs timestamps. */
-function sliceValues(spec: ColumnSpec, start: number, end: number): DuckDBValue[] {
-  const v = spec.values;
-  const part: (number | string | null)[] =
-    v instanceof Float64Array || v instanceof Int32Array
-      ? Array.from(v.subarray(start, end))
-      : v.slice(start, end);
-  if (spec.type === "TIMESTAMP") {
-    return part.map((x) => timestampValue(BigInt(Math.round(x as number)) * 1000n));
-  }
-  if (spec.type === "DOUBLE") return part.map((x) => (Number.isNaN(x) ? null : x));
-  return part;
+  const stream = new TableStream(connection, tableName, defaults);
+  await stream.add(table);
+  stream.close();
 }
 
 /**

@@ -59,7 +59,11 @@ afterAll(() => process.chdir(home));
 function ballastArgs(argv: readonly string[]): string[] | undefined {
   const words = argv[0] === "npx" ? argv.slice(1) : [...argv];
   if (words[0] !== "ballast") return undefined;
-  const args = words.slice(1);
+  // `/tmp/…` in a command is this suite's own scratch folder: two suites running at once (two
+  // clones on one machine) must not write into each other's run folders.
+  const args = words
+    .slice(1)
+    .map((w) => (w.startsWith("/tmp/") ? join(project, "..", "tmp", w.slice(5)) : w));
   const sub = buildProgram().commands.find((c) => c.name() === args[0]);
   if (!sub?.options.some((o) => o.long === "--paths")) return args;
   const at = args.indexOf("--paths");
