@@ -4,9 +4,6 @@
  */
 import { resolve } from "node:path";
 import { Command } from "commander";
-import { compareRuns, formatComparison } from "../reports/compare-runs.js";
-import { readGate } from "../reports/gate.js";
-import { canonical } from "../reports/summary.js";
 
 /** Thrown to exit with code 1 after the comparison was printed. */
 export class RegressionFound extends Error {}
@@ -19,6 +16,10 @@ export function compareCommand(): Command {
     .option("--gate <file>", "gate.yaml: per-metric tolerances (default: every metric at 3 standard errors)")
     .option("--json", "print the comparison as JSON")
     .action(async (baseline: string, candidate: string, flags: { gate?: string; json?: boolean }) => {
+      // DuckDB loads only for the commands that need it (fast start-up).
+      const { compareRuns, formatComparison } = await import("../reports/compare-runs.js");
+      const { readGate } = await import("../reports/gate.js");
+      const { canonical } = await import("../reports/summary.js");
       const gate = flags.gate === undefined ? undefined : readGate(resolve(flags.gate));
       const c = await compareRuns(resolve(baseline), resolve(candidate), gate);
       process.stdout.write(

@@ -1,5 +1,5 @@
 /** A progress bar on stderr, only when stderr is a terminal (DESIGN: CLI). */
-import cliProgress from "cli-progress";
+import { cliProgress } from "./terminal-bar.js";
 
 export interface Progress {
   update(done: number): void;
@@ -8,13 +8,13 @@ export interface Progress {
 
 export function progressBar(total: number, quiet: boolean): Progress {
   if (quiet || !process.stderr.isTTY) return { update: () => {}, stop: () => {} };
-  const bar = new cliProgress.SingleBar(
+  const bar = new (cliProgress().SingleBar)(
     {
       stream: process.stderr,
       format: "paths [{bar}] {value}/{total} {percentage}% eta {eta}s",
       hideCursor: true,
     },
-    cliProgress.Presets.shades_classic,
+    cliProgress().Presets.shades_classic,
   );
   bar.start(total, 0);
   let last = 0;

@@ -22,7 +22,6 @@ import { checkResources } from "./resources.js";
 import { runBlocks, storedSource } from "./run-range.js";
 import { prepareRun } from "./run-setup.js";
 import { parseShard, type Shard, shardRange } from "./shard.js";
-import { runPopulation } from "./systemic/run.js";
 import { resetWarnings, warn, warnings } from "./warnings.js";
 import { blockPool, defaultWorkers } from "./workers.js";
 
@@ -90,7 +89,11 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
     ...(flags.paths !== undefined ? { paths: flags.paths } : {}),
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
   });
-  if (run.loaded.scenario.systemic) return runPopulation(run.loaded, flags, file);
+  if (run.loaded.scenario.systemic) {
+    // The population runner writes with DuckDB: loaded only when a run needs it (fast start-up).
+    const { runPopulation } = await import("./systemic/run.js");
+    return runPopulation(run.loaded, flags, file);
+  }
   const sc = run.loaded.scenario;
   for (const w of modelStepWarnings(sc)) warn(w);
   const grid = run.loaded.replay?.market.grid ?? clockGrid(sc);

@@ -2,8 +2,9 @@
  * A sweep's progress on stderr: at a terminal one bar (points done, paths/s, ETA); otherwise a
  * plain line at most every `PLAIN_EVERY_MS` and at the end, so CI logs show progress.
  */
-import cliProgress from "cli-progress";
+
 import type { Progress } from "./progress.js";
+import { cliProgress } from "./terminal-bar.js";
 
 const PLAIN_EVERY_MS = 10_000;
 
@@ -15,13 +16,13 @@ export function sweepProgress(points: number, pathsPerPoint: number, quiet: bool
     return s > 0 ? Math.round((done * pathsPerPoint) / s) : 0;
   };
   if (process.stderr.isTTY) {
-    const bar = new cliProgress.SingleBar(
+    const bar = new (cliProgress().SingleBar)(
       {
         stream: process.stderr,
         format: "points [{bar}] {value}/{total} {rate} paths/s eta {eta}s",
         hideCursor: true,
       },
-      cliProgress.Presets.shades_classic,
+      cliProgress().Presets.shades_classic,
     );
     bar.start(points, 0, { rate: 0 });
     return { update: (done) => bar.update(done, { rate: rate(done) }), stop: () => bar.stop() };

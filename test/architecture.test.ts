@@ -83,4 +83,42 @@ describe("architecture", () => {
     }
     expect(bad).toEqual([]);
   });
+
+  it("the CLI loads DuckDB, Arrow, Vega and the worker pool only in the commands that use them", () => {
+    // Issue 14: `ballast validate` and `ballast list` answer in well under half a second, so the
+    // modules every command loads (cli/main.ts and what it imports statically) must not reach the
+    // heavy packages; the commands that need them import them inside their action.
+    const heavy = [
+      "@duckdb/node-api",
+      "apache-arrow",
+      "vega",
+      "vega-lite",
+      "tinypool",
+      "cli-progress",
+      "tsx",
+    ];
+    const seen = new Map<string, string | undefined>([[join(ROOT, "cli", "main.ts"), undefined]]);
+    const queue = [join(ROOT, "cli", "main.ts")];
+    const bad: string[] = [];
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      const text = readFileSync(file, "utf8");
+      // Static imports only: `import type` is erased, `await import(...)` is loaded on demand.
+      for (const m of text.matchAll(/^\s*(import|export)\s+(?!type\s)[^;]*?from\s+["']([^"']+)["']/gms)) {
+        const spec = m[2] as string;
+        if (spec.startsWith(".")) {
+          const target = resolve(file, "..", spec.replace(/\.js$/, ".ts"));
+          if (!seen.has(target)) {
+            seen.set(target, file);
+            queue.push(target);
+          }
+        } else if (heavy.some((h) => spec === h || spec.startsWith(`${h}/`))) {
+          const chain = [spec, relative(ROOT, file)];
+          for (let f = seen.get(file); f !== undefined; f = seen.get(f)) chain.push(relative(ROOT, f));
+          bad.push(chain.join(" ← "));
+        }
+      }
+    }
+    expect(seen.size).toBeGreaterThan(20);
+    expect(bad).toEqual([]);
+  });
 });
