@@ -5,10 +5,7 @@
  */
 export function onInterrupt(what: string): () => void {
   const handler = (signal: NodeJS.Signals) => {
-    const again = process.argv.slice(2).filter((a) => a !== "--resume");
-    process.stderr.write(
-      `\n${what}: stopped by ${signal}; what finished is kept. Resume with:\n  ballast ${again.join(" ")} --resume\n`,
-    );
+    process.stderr.write(`\n${what}: stopped by ${signal}; ${resumeHint()}\n`);
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
   process.once("SIGINT", handler);
@@ -17,4 +14,10 @@ export function onInterrupt(what: string): () => void {
     process.off("SIGINT", handler);
     process.off("SIGTERM", handler);
   };
+}
+
+/** "what finished is kept. Resume with: ballast <the same arguments> --resume". */
+export function resumeHint(): string {
+  const again = process.argv.slice(2).filter((a) => a !== "--resume");
+  return `what finished is kept. Resume with:\n  ballast ${again.join(" ")} --resume`;
 }

@@ -12,7 +12,7 @@ import { modelStepWarnings } from "../scenarios/schema/model-steps.js";
 import { MAX_PATHS } from "../scenarios/schema/sections.js";
 import { BlockStore } from "./block-store.js";
 import { clockGrid } from "./compile.js";
-import { onInterrupt } from "./interrupt.js";
+import { onInterrupt, resumeHint } from "./interrupt.js";
 import { machineLimits, parseByteSize } from "./limits.js";
 import { parseIntOption } from "./options.js";
 import { checkOutPath } from "./out-path.js";
@@ -144,6 +144,7 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
   const dir = await writeRunFolderFrom(flags.out, name, storedSource(run, from, to, store, shardInfo), {
     quantiles: s.report.quantiles,
     overwrite: flags.overwrite === true,
+    interruptNote: `run: the finished blocks are in ${store.dir}; ${resumeHint()}`,
   });
   await store.remove();
   return dir;

@@ -43,6 +43,8 @@ export interface WriteRunOptions {
   readonly overwrite?: boolean;
   /** PnL quantiles of the summary; default `DEFAULT_QUANTILES`. */
   readonly quantiles?: readonly number[];
+  /** Printed after the message of a SIGINT or SIGTERM during the write (e.g. how to resume). */
+  readonly interruptNote?: string;
 }
 
 /**
@@ -104,7 +106,7 @@ export async function writeRunFolderFrom(
   }
   const state: WriteState = { temp, final: join(outRoot, runName), published: false };
   try {
-    return await withSignalGuard(state, async () => {
+    return await withSignalGuard(state, options.interruptNote, async () => {
       const paths = await writeRunTables(temp, source.rows, source.pieces());
       const results = {
         manifest: source.manifest(),

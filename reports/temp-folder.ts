@@ -94,8 +94,13 @@ export interface WriteState {
  * Runs `fn` with SIGINT and SIGTERM handled: on a signal the temporary folder is removed, a folder
  * set aside by `--overwrite` is put back, what happened is printed, and the process exits with
  * 128 + the signal number (130, 143), so no half-written folder survives and none looks complete.
+ * `note`, when given, is printed after that message.
  */
-export async function withSignalGuard<T>(state: WriteState, fn: () => Promise<T>): Promise<T> {
+export async function withSignalGuard<T>(
+  state: WriteState,
+  note: string | undefined,
+  fn: () => Promise<T>,
+): Promise<T> {
   const onSignal = (signal: NodeJS.Signals) => {
     if (!state.published) rmSync(state.temp, { recursive: true, force: true });
     if (state.old !== undefined && !state.published) {
@@ -106,7 +111,7 @@ export async function withSignalGuard<T>(state: WriteState, fn: () => Promise<T>
       }
     }
     process.stderr.write(
-      `ballast: interrupted by ${signal} while writing ${state.final}; ${state.published ? "the folder was complete and stays" : "nothing was published and earlier run folders are untouched"}\n`,
+      `ballast: interrupted by ${signal} while writing ${state.final}; ${state.published ? "the folder was complete and stays" : "nothing was published and earlier run folders are untouched"}\n${note === undefined ? "" : `${note}\n`}`,
     );
     process.exit(signal === "SIGINT" ? 130 : 143);
   };

@@ -30,6 +30,8 @@ const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 const DEMO = parse(readFileSync(join(ROOT, "scenarios/examples/demo.yaml"), "utf8"));
 /** Most paths a README command runs here: enough to exercise it, fast. */
 const TEST_PATHS = "20";
+/** Most accounts a README command generates here. */
+const TEST_ACCOUNTS = 2000;
 
 /**
  * A scratch project: `<tmp>/project` links every top-level entry of the project except `runs/`,
@@ -69,6 +71,12 @@ function ballastArgs(argv: readonly string[]): string[] | undefined {
   const at = args.indexOf("--paths");
   if (at >= 0) args[at + 1] = String(Math.min(Number(args[at + 1]), Number(TEST_PATHS)));
   else args.push("--paths", TEST_PATHS);
+  // A generated population is capped like the paths: the command is exercised, not the machine.
+  const file = args[1] !== undefined && /\.(ya?ml|json)$/.test(args[1]) ? join(project, args[1]) : undefined;
+  const accounts =
+    file && existsSync(file) ? parse(readFileSync(file, "utf8"))?.population?.generate?.accounts : undefined;
+  if (typeof accounts === "number" && accounts > TEST_ACCOUNTS)
+    args.push("--set", `population.generate.accounts=${TEST_ACCOUNTS}`);
   return args;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Signals and kills while a run folder is written, with real `ballast` processes: SIGINT and
- * SIGTERM remove the temporary folder and exit 130 / 143 saying so; SIGKILL cannot be caught, and
- * the temporary folder it leaves is swept by the next write to the same root. In every case no
- * folder that looks complete is left, and the next run still writes a complete one. Also the hang
+ * SIGTERM remove the temporary folder and exit 130 / 143 saying so and how to resume; SIGKILL
+ * cannot be caught, and the temporary folder it leaves is swept by the next write to the same
+ * root. In every case no folder that looks complete is left, the finished paths stay in the
+ * run's block store (`.<name>.run-partial`), and `--resume` writes a complete folder from them. Also the hang
  * cases through a real process: a FIFO as scenario or data file answers at once.
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
@@ -65,7 +66,15 @@ describe("interrupted while writing", () => {
       expect(r.err).toMatch(
         new RegExp(`interrupted by ${signal} while writing .*slow; nothing was published`),
       );
-      expect(readdirSync(out)).toEqual([]);
+      expect(r.err).toMatch(
+        /finished blocks are in .*\.slow\.run-partial; what finished is kept\. Resume with:\n\s+ballast run .* --resume/,
+      );
+      expect(readdirSync(out)).toEqual([".slow.run-partial"]);
+      const again = spawnSync(process.execPath, [BIN, "run", scenario, "--quiet", "--out", out, "--resume"], {
+        encoding: "utf8",
+      });
+      expect(again.status, again.stderr).toBe(0);
+      expect(readdirSync(out)).toEqual(["slow"]);
     },
   );
 
@@ -75,9 +84,9 @@ describe("interrupted while writing", () => {
     const tmp = await writing(out);
     child.kill("SIGKILL");
     await done;
-    expect(readdirSync(out)).toEqual([tmp]);
+    expect(readdirSync(out).sort()).toEqual([tmp, ".slow.run-partial"].sort());
     expect(visibleEntries(out)).toEqual([]);
-    const again = spawnSync(process.execPath, [BIN, "run", scenario, "--quiet", "--out", out], {
+    const again = spawnSync(process.execPath, [BIN, "run", scenario, "--quiet", "--out", out, "--resume"], {
       encoding: "utf8",
     });
     expect(again.status, again.stderr).toBe(0);
