@@ -39,6 +39,12 @@ export class BlockStore {
    */
   async check(resume: boolean, what: string): Promise<void> {
     if (!existsSync(this.dir)) return;
+    // Stopped between the folder's mkdir and its plan.json: no block is written before the plan,
+    // so the folder holds nothing finished and is dropped.
+    if (!existsSync(join(this.dir, "plan.json"))) {
+      await rm(this.dir, { recursive: true, force: true });
+      return;
+    }
     const old = await readFile(join(this.dir, "plan.json"), "utf8").catch(() => "");
     if (!resume || old !== this.plan) {
       const why = resume
