@@ -21,6 +21,8 @@ export class Book {
   ledger!: Ledger;
   quote = 0;
   wallet = 0;
+  /** `trader:transit`, collateral moving between venues (engine/sim/transfers.ts); −1 until opened. */
+  transit = -1;
   market = 0;
   fees = 0;
   gas = 0;
@@ -59,6 +61,7 @@ export class Book {
     this.ledger = l;
     this.quote = l.asset(this.cfg.quote);
     this.wallet = l.account("trader:wallet");
+    this.transit = -1;
     this.owner = l.account("external:owner", true);
     this.market = l.account("external:market", true);
     this.fees = l.account("external:fees", true);
@@ -113,11 +116,16 @@ export class Book {
     return sum;
   }
 
-  /** Trader equity in quote at ledger-indexed prices: wallet, venue accounts, option marks. */
+  /**
+   * Trader equity in quote at ledger-indexed prices: wallet, collateral in transit between venues
+   * (it backs nothing, but it is still the trader's), venue accounts, option marks.
+   */
   equity(prices: Float64Array, t: number): number {
     const l = this.ledger;
     let e = 0;
     for (let k = 0; k <= this.nAssets; k++) e += l.balance(this.wallet, k) * (prices[k] as number);
+    if (this.transit >= 0)
+      for (let k = 0; k <= this.nAssets; k++) e += l.balance(this.transit, k) * (prices[k] as number);
     e += this.venues.equity(prices, t);
     for (let i = 0; i < this.optQty.length; i++) {
       if (this.optLive[i]) e += this.optionValue(i, prices[(this.optAsset[i] as number) + 1] as number, t);

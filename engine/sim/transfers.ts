@@ -106,7 +106,10 @@ export class Transfers {
       );
       return false;
     }
-    if (this.transit < 0) this.transit = b.ledger.account("trader:transit");
+    if (this.transit < 0) {
+      this.transit = b.ledger.account("trader:transit");
+      b.transit = this.transit;
+    }
     b.ledger.transfer(b.wallet, this.transit, k, p.amount, Reason.deposit);
     r.intents.payGas();
     this.log(p, `${what} sent`);

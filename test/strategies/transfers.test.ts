@@ -90,6 +90,23 @@ describe("transfers between venues", () => {
     expect((after?.lend as number) - (during?.lend as number)).toBeCloseTo(2 - (0.01 + 0.001 * 2), 3);
   });
 
+  it("counts collateral still in flight at the horizon in the trader's equity", () => {
+    // 2 ETH leave lend2 at the start on a 10-day route over a 4-day run: still in transit at the end.
+    // It backs nothing, but it is the trader's: the PnL is that of not moving it (the route's fee
+    // is paid on arrival, the default gas is 0), up to lend2's supply interest on 2 ETH (< 2 USDC).
+    const cfg = configOf(loan({ kind: "hold" }, "lend2", "10d"));
+    const send: Strategy = {
+      start: (v: StrategyView, out: IntentSink) => {
+        out.transfer(v.venueIndex("lend2"), v.venueIndex("lend"), 0, 2);
+      },
+    };
+    const moved = runPaths({ ...cfg, paths: 3, strategy: send }).metrics.columns.pnl;
+    const kept = runPaths({ ...cfg, paths: 3, strategy: { start: () => {} } }).metrics.columns.pnl;
+    moved.forEach((pnl, i) => {
+      expect(Math.abs(pnl - (kept[i] as number))).toBeLessThan(2);
+    });
+  });
+
   it("refuses a route that is not declared, and says why", () => {
     const cfg = configOf(loan({ kind: "hold" }, "lend2"));
     const reasons: string[] = [];
