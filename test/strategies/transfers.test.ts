@@ -99,9 +99,11 @@ describe("transfers between venues", () => {
       start: (v: StrategyView, out: IntentSink) => {
         out.transfer(v.venueIndex("lend2"), v.venueIndex("lend"), 0, 2);
       },
+      onTimer: () => {},
     };
     const moved = runPaths({ ...cfg, paths: 3, strategy: send }).metrics.columns.pnl;
-    const kept = runPaths({ ...cfg, paths: 3, strategy: { start: () => {} } }).metrics.columns.pnl;
+    const kept = runPaths({ ...cfg, paths: 3, strategy: { start: () => {}, onTimer: () => {} } }).metrics
+      .columns.pnl;
     moved.forEach((pnl, i) => {
       expect(Math.abs(pnl - (kept[i] as number))).toBeLessThan(2);
     });
