@@ -62,6 +62,7 @@ export async function mergedResults(
     paths,
     ...(tables["events"] ? { events: tables["events"] } : {}),
     ...(tables["series"] ? { series: tables["series"] } : {}),
+    ...(tables["accounts"] ? { accounts: tables["accounts"] } : {}),
   };
   return { results, quantiles };
 }

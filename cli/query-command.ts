@@ -5,7 +5,7 @@ import { Command } from "commander";
 export function queryCommand(): Command {
   return new Command("query")
     .description(
-      "run DuckDB SQL over a folder's tables: views paths, series, events (and points for a sweep)",
+      "run DuckDB SQL over a folder's tables: views paths, series, accounts, events (and points for a sweep)",
     )
     .argument("<folder>", "run folder or sweep folder")
     .argument("<sql>", 'SQL, e.g. "SELECT avg(pnl) FROM paths"')

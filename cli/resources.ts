@@ -3,13 +3,14 @@
  * runs, and refused up front when over the limit, with the estimate and how to shrink it.
  *
  * The estimate (bytes; S = grid steps + 1, A = assets, P = paths, U = oracle publications per
- * asset and path, E = sampled event paths, Q = sampled series paths, T = strategy decisions a path):
+ * asset and path, E = sampled event paths, Q = sampled series paths, T = strategy decisions a path,
+ * V = venues, an upper bound on the trader's venue accounts):
  *   memory = 160 MiB                        Node, DuckDB and the loaded code
  *          + A·(S·40 + U·64)                one path's market, vol and oracle tape (reused per path)
- *          + Q·S·240                         kept series rows, as built and as copied out
+ *          + Q·S·(240 + V·120)               kept series and per-account rows, as built and copied out
  *          + E·(A·U + 2·T)·560               kept event rows (oracle updates, trades and fills)
  *          + P·400                           per-path metric columns and their summary
- *   output = Q·S·60 + E·(A·U + 2·T)·80 + P·200   Parquet before compression
+ *   output = Q·S·(60 + V·50) + E·(A·U + 2·T)·80 + P·200   Parquet before compression
  *   U = S + horizon / (the oracle's heartbeat or interval, when it has one)
  * The per-row figures were measured with /usr/bin/time on a one-year, 30-second run (1 051 201
  * steps): 76 B a step with nothing kept, +220 B a step per series path, +540 B per logged
@@ -55,7 +56,8 @@ export function estimateRun(s: Scenario, grid: TimeGrid, paths: number): RunEsti
   const T = typeof every === "number" && every > 0 ? Math.ceil((grid.steps * grid.stepMs) / every) + 1 : 0;
   const Q = Math.min(s.report.sampleSeries, paths);
   const E = Math.min(s.report.eventPaths, paths);
-  const seriesBytes = Q * S * 240;
+  const V = Object.keys(s.venues).length;
+  const seriesBytes = Q * S * (240 + V * 120);
   const eventBytes = E * (A * U + 2 * T) * 560;
   const heapBytes = seriesBytes + eventBytes + paths * 400;
   const pathBytes = A * (S * 40 + U * 64);
@@ -63,7 +65,7 @@ export function estimateRun(s: Scenario, grid: TimeGrid, paths: number): RunEsti
     memoryBytes: BASE_BYTES + pathBytes + heapBytes,
     pathBytes,
     heapBytes,
-    outputBytes: Q * S * 60 + E * (A * U + 2 * T) * 80 + paths * 200,
+    outputBytes: Q * S * (60 + V * 50) + E * (A * U + 2 * T) * 80 + paths * 200,
     publications: U,
     seriesBytes,
     eventBytes,

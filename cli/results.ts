@@ -8,8 +8,15 @@ import { join } from "node:path";
 import { EVENT_AMOUNTS, EVENT_TYPE_NAMES, type EventLog } from "../engine/events.js";
 import type { PathColumn } from "../engine/sim/path-metrics.js";
 import type { RunOutput } from "../engine/sim/run.js";
-import { SERIES_COLUMNS, type SeriesLog } from "../engine/sim/series.js";
+import {
+  ACCOUNT_SERIES_COLUMNS,
+  type AccountLog,
+  SERIES_COLUMNS,
+  type SeriesLog,
+} from "../engine/sim/series.js";
+import { TRADER } from "../engine/sim/venues.js";
 import { typesOf } from "../reports/schema.js";
+import { ACCOUNT_COLUMN_DOCS } from "../reports/schema-accounts.js";
 import { EVENT_COLUMNS } from "../reports/schema-events.js";
 import { PATH_COLUMN_DOCS } from "../reports/schema-paths.js";
 import type { Column, ColumnTable, DataRange, RunResults } from "../reports/types.js";
@@ -68,9 +75,19 @@ export function manifestOf(s: Scenario, totals: RunTotals, extras: ManifestExtra
   };
 }
 
-/** The paths, events and series tables of a run output (one block of paths, or all of them). */
-export function tablesOf(out: RunOutput): { paths: ColumnTable; events: ColumnTable; series: ColumnTable } {
-  return { paths: pathsTable(out), events: eventsTable(out.events), series: seriesTable(out.series) };
+/** The paths, events, series and accounts tables of a run output (one block of paths, or all of them). */
+export function tablesOf(out: RunOutput): {
+  paths: ColumnTable;
+  events: ColumnTable;
+  series: ColumnTable;
+  accounts: ColumnTable;
+} {
+  return {
+    paths: pathsTable(out),
+    events: eventsTable(out.events),
+    series: seriesTable(out.series),
+    accounts: accountsTable(out.series.accounts),
+  };
 }
 
 /** Per-path columns with the documented types: counts as INTEGER, the rest DOUBLE (NaN → NULL). */
@@ -112,6 +129,19 @@ function seriesTable(se: SeriesLog): ColumnTable {
   const columns: Record<string, Column> = { path: Int32Array.from(se.path), time: se.timeMs };
   for (const c of SERIES_COLUMNS) columns[c] = se.values[c];
   return { columns, length: se.timeMs.length };
+}
+
+/** One row per sampled (path, time, venue account); every account is the trader's. */
+function accountsTable(a: AccountLog): ColumnTable {
+  const n = a.timeMs.length;
+  const columns: Record<string, Column> = {
+    path: Int32Array.from(a.path),
+    time: a.timeMs,
+    venue: a.venue,
+    account: new Array<string>(n).fill(TRADER),
+  };
+  for (const c of ACCOUNT_SERIES_COLUMNS) columns[c] = a.values[c];
+  return { columns, length: n, types: typesOf(ACCOUNT_COLUMN_DOCS) };
 }
 
 function orNull(name: string): string | null {

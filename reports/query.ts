@@ -1,6 +1,6 @@
 /**
- * `ballast query`: DuckDB SQL over a run folder (views `paths`, `series`, `events`) or a sweep
- * folder (view `points`, and `paths`, `series`, `events` over every point's run folder with a
+ * `ballast query`: DuckDB SQL over a run folder (views `paths`, `series`, `accounts`, `events`) or a
+ * sweep folder (view `points`, and the same views over every point's run folder with a
  * `point` column naming the folder). Results as an aligned text table, JSON or CSV.
  */
 import { existsSync, readdirSync } from "node:fs";

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { InputError } from "../engine/errors.js";
 import { writeRunFolder } from "./run-folder.js";
+import { ACCOUNT_COLUMN_DOCS } from "./schema-accounts.js";
 import { queryRun } from "./store.js";
 import type { RunResults } from "./types.js";
 
@@ -44,6 +45,7 @@ describe("writeRunFolder", () => {
     const dir = await writeRunFolder(out, "demo", results());
     expect(dir).toBe(join(out, "demo"));
     expect(readdirSync(dir).sort()).toEqual([
+      "accounts.parquet",
       "events.parquet",
       "paths.parquet",
       "report.html",
@@ -60,6 +62,10 @@ describe("writeRunFolder", () => {
       "SELECT (SELECT count(*) FROM paths) AS p, (SELECT count(*) FROM events) AS e",
     );
     expect(rows).toEqual([{ p: 50, e: 2 }]);
+    // No account rows given: an empty accounts table with the documented schema, next to series.
+    const accounts = await queryRun(dir, "SELECT column_name AS c FROM (DESCRIBE accounts)");
+    expect(accounts.map((r) => r["c"])).toEqual(ACCOUNT_COLUMN_DOCS.map((c) => c.name));
+    expect(await queryRun(dir, "SELECT count(*) AS n FROM accounts")).toEqual([{ n: 0 }]);
   });
 
   test("writes an empty events.parquet with the event schema when there are no events, no series file", async () => {

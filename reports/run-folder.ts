@@ -1,6 +1,6 @@
 /**
- * The run folder: `summary.json`, `paths.parquet`, `events.parquet`, `series.parquet` (when the run
- * has series) and `report.md`, published all at once.
+ * The run folder: `summary.json`, `paths.parquet`, `events.parquet`, `series.parquet` and
+ * `accounts.parquet` (when the run has series), `report.md` and `report.html`, published all at once.
  *
  * Everything is written into a hidden sibling `.<name>.tmp-<pid>-<n>` (pid and a per-process
  * counter: unique among live processes without a clock or randomness), then renamed to the final
@@ -60,8 +60,13 @@ export async function writeRunFolder(
   results: RunResults,
   options: WriteRunOptions = {},
 ): Promise<string> {
-  const { paths, events, series } = results;
-  const piece = { paths, ...(events ? { events } : {}), ...(series ? { series } : {}) };
+  const { paths, events, series, accounts } = results;
+  const piece = {
+    paths,
+    ...(events ? { events } : {}),
+    ...(series ? { series } : {}),
+    ...(accounts ? { accounts } : {}),
+  };
   const source: RunSource = {
     rows: paths.length,
     pieces: async function* () {
@@ -142,7 +147,7 @@ async function checkComplete(temp: string, withSeries: boolean): Promise<void> {
     "events.parquet",
     "report.md",
     "report.html",
-    ...(withSeries ? ["series.parquet"] : []),
+    ...(withSeries ? ["series.parquet", "accounts.parquet"] : []),
   ];
   const missing = wanted.filter((n) => !names.has(n));
   if (missing.length > 0)

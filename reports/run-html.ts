@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { stringify } from "yaml";
+import { accountCharts } from "./account-charts.js";
 import { bands, hasValues, liquidationTimeline, pnlHistogram } from "./chart-data.js";
 import { bandChart, liquidationTimelineChart, meanBarChart, pnlHistogramChart, type Spec } from "./charts.js";
 import { blockRows } from "./headline.js";
@@ -59,7 +60,7 @@ export async function renderRunHtml(dir: string, summary: Summary): Promise<stri
         await c.run(`CREATE VIEW ${quoteIdent(name)} AS SELECT * FROM read_parquet(${quoteString(file)})`);
     }
     const out: [string, string, Spec][] = existsSync(join(dir, "series.parquet"))
-      ? await seriesCharts(c)
+      ? [...(await seriesCharts(c)), ...(await accountCharts(c))]
       : [];
     const pnl = summary.metrics.pnl as Record<string, Est>;
     const hist = pnlHistogramChart(

@@ -18,11 +18,12 @@ import type { Column, ColumnTable, ColumnType } from "./types.js";
 /** DuckDB's memory for table data while a run folder is written; more spills to disk. */
 export const MEMORY_LIMIT = "192MB";
 
-/** The tables of one piece: paths rows (required), events and series rows (optional). */
+/** The tables of one piece: paths rows (required), events, series and accounts rows (optional). */
 export interface RunTables {
   readonly paths: ColumnTable;
   readonly events?: ColumnTable;
   readonly series?: ColumnTable;
+  readonly accounts?: ColumnTable;
 }
 
 /** Documented SQL types of each table's columns (reports/schema.ts); typed arrays keep theirs. */
@@ -32,8 +33,9 @@ export const TYPES: Readonly<Record<string, Readonly<Record<string, ColumnType>>
 
 /**
  * Writes `paths.parquet`, `events.parquet` (empty, with the documented schema, when no piece has
- * events) and `series.parquet` (when the first piece has series) into `dir`, from `pieces` in
- * order; returns the whole paths table (`rows` rows) for the summary.
+ * events), `series.parquet` and `accounts.parquet` (when the first piece has series; accounts empty
+ * with its schema when no piece has account rows) into `dir`, from `pieces` in order; returns the
+ * whole paths table (`rows` rows) for the summary.
  * @throws InputError when a piece does not check (reports/columns.ts).
  */
 export async function writeRunTables(
@@ -48,6 +50,7 @@ export async function writeRunTables(
       const paths = new TableStream(c, "paths", TYPES["paths"]);
       const events = new TableStream(c, "events", TYPES["events"]);
       const series = new TableStream(c, "series", TYPES["series"]);
+      const accounts = new TableStream(c, "accounts", TYPES["accounts"]);
       const kept = new PathsBuffer(rows);
       let withSeries: boolean | undefined;
       for await (const piece of pieces) {
@@ -55,10 +58,12 @@ export async function writeRunTables(
         await paths.add(piece.paths);
         if (piece.events !== undefined) await events.add(piece.events);
         if (withSeries && piece.series !== undefined) await series.add(piece.series);
+        if (withSeries && piece.accounts !== undefined) await accounts.add(piece.accounts);
         kept.add(piece.paths);
       }
       if (events.rows === 0) await events.add(emptyTable(TYPES["events"] ?? {}));
-      const tables = [paths, events, ...(withSeries ? [series] : [])];
+      if (withSeries && accounts.rows === 0) await accounts.add(emptyTable(TYPES["accounts"] ?? {}));
+      const tables = [paths, events, ...(withSeries ? [series, accounts] : [])];
       for (const t of tables) {
         t.close();
         const file = quoteString(join(dir, `${t.name}.parquet`));

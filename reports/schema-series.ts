@@ -4,9 +4,14 @@
  */
 import type { ColumnDoc } from "./schema.js";
 
-export const SERIES_COLUMN_DOCS: readonly ColumnDoc[] = [
+/** The key of a sampled row: path and grid point (also the first columns of `accounts`). */
+export const PATH_AND_TIME: readonly ColumnDoc[] = [
   { name: "path", type: "INTEGER", doc: "path index (0-based)" },
   { name: "time", type: "TIMESTAMP", doc: "grid point (UTC)" },
+];
+
+export const SERIES_COLUMN_DOCS: readonly ColumnDoc[] = [
+  ...PATH_AND_TIME,
   { name: "price", type: "DOUBLE", unit: "quote per unit", doc: "market price of the first asset" },
   {
     name: "oracle",

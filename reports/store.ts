@@ -24,7 +24,7 @@ import type { ColumnTable, ColumnType } from "./types.js";
 export type Row = Record<string, unknown>;
 
 /** The tables of a run folder, each opened as a view over `<name>.parquet` when the file exists. */
-export const RUN_TABLES: readonly string[] = ["paths", "events", "series"];
+export const RUN_TABLES: readonly string[] = ["paths", "events", "series", "accounts"];
 
 /**
  * Opens a fresh in-memory DuckDB (single-threaded, see the file header; `options` are further

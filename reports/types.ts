@@ -52,6 +52,8 @@ export interface RunResults {
   readonly events?: ColumnTable;
   /** Sampled series: path, timeMs and any numeric columns. */
   readonly series?: ColumnTable;
+  /** Sampled venue accounts, one row per (path, time, account): reports/schema-accounts.ts. */
+  readonly accounts?: ColumnTable;
   /** Extra metric blocks computed by the caller (e.g. `liquidations`, `costs`). */
   readonly metrics?: Readonly<Record<string, unknown>>;
 }

@@ -42,6 +42,7 @@ describe("ballast run", () => {
     expect(r.out).toMatch(/^\S+\n$/);
     const dir = r.out.trim();
     expect(readdirSync(dir).sort()).toEqual([
+      "accounts.parquet",
       "events.parquet",
       "paths.parquet",
       "report.html",

@@ -13,7 +13,14 @@ import { readParquet } from "../reports/store.js";
 const ROOT = resolve(import.meta.dirname, "..");
 const BIN = join(ROOT, "dist/cli/bin.js");
 const tmp = mkdtempSync(join(tmpdir(), "ballast-scale-"));
-const FILES = ["summary.json", "report.md", "paths.parquet", "events.parquet", "series.parquet"];
+const FILES = [
+  "summary.json",
+  "report.md",
+  "paths.parquet",
+  "events.parquet",
+  "series.parquet",
+  "accounts.parquet",
+];
 
 function ballast(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
@@ -92,7 +99,7 @@ describe("--shard and merge", { timeout: 240_000 }, () => {
     expect(m.code, m.err).toBe(0);
     for (const f of ["summary.json", "report.md"])
       expect(bytes(merged, f).toString()).toBe(bytes(w.out, f).toString());
-    for (const f of ["paths.parquet", "events.parquet", "series.parquet"]) {
+    for (const f of ["paths.parquet", "events.parquet", "series.parquet", "accounts.parquet"]) {
       expect(await readParquet(join(merged, f))).toEqual(await readParquet(join(w.out, f)));
     }
   });

@@ -21,15 +21,66 @@ export interface AccountState {
    * ÷ (Σ perp margin balance + Σ lending borrowing power, collateral × LTV); NaN without accounts.
    */
   utilisation: number;
+  /**
+   * The same figures per venue account, perp accounts first then lending accounts, in the order
+   * they were opened: `accounts` entries are valid (the arrays are reused and may be longer).
+   */
+  readonly each: AccountRows;
+  accounts: number;
+}
+
+/** Per venue account figures (NaN where the figure does not apply to the account's venue type). */
+export interface AccountRows {
+  readonly venue: string[];
+  readonly healthFactor: number[];
+  readonly marginRatio: number[];
+  readonly collateralValue: number[];
+  readonly debt: number[];
+  readonly utilisation: number[];
 }
 
 export function newAccountState(): AccountState {
-  return { healthFactor: 0, marginRatio: 0, collateralValue: 0, debt: 0, utilisation: 0 };
+  const each: AccountRows = {
+    venue: [],
+    healthFactor: [],
+    marginRatio: [],
+    collateralValue: [],
+    debt: [],
+    utilisation: [],
+  };
+  return { healthFactor: 0, marginRatio: 0, collateralValue: 0, debt: 0, utilisation: 0, each, accounts: 0 };
+}
+
+/** Margin used / margin available: ∞ when something is used of nothing, NaN when nothing either way. */
+function utilisationOf(used: number, available: number): number {
+  return available > 0 ? used / available : used > 0 ? Number.POSITIVE_INFINITY : Number.NaN;
+}
+
+/** Writes account `k`'s figures into `e`. */
+function setRow(
+  e: AccountRows,
+  k: number,
+  venue: string,
+  hf: number,
+  ratio: number,
+  coll: number,
+  debt: number,
+  util: number,
+): void {
+  e.venue[k] = venue;
+  e.healthFactor[k] = hf;
+  e.marginRatio[k] = ratio;
+  e.collateralValue[k] = coll;
+  e.debt[k] = debt;
+  e.utilisation[k] = util;
 }
 
 /**
- * Fills `out` from the trader's accounts at ledger-indexed `prices`. `afterEquity`: the book's
- * `equity` was just taken at these prices, so the perp accounts' equities are read from it.
+ * Fills `out` from the trader's accounts at ledger-indexed `prices`: the aggregates and, per
+ * account, the same figures (a perp account's collateral is its margin balance, its utilisation
+ * initial margin / max(balance, 0); a loan's utilisation is debt / (collateral × LTV)).
+ * `afterEquity`: the book's `equity` was just taken at these prices, so the perp accounts'
+ * equities are read from it.
  */
 export function readAccounts(
   book: Book,
@@ -44,30 +95,39 @@ export function readAccounts(
   let debt = 0;
   let used = 0;
   let available = 0;
-  for (let k = 0; k < v.perpAccts.length; k++) {
+  let k = 0;
+  const nan = Number.NaN;
+  for (; k < v.perpAccts.length; k++) {
     const [pv, a] = v.perpAccts[k] as [PerpVenue, number];
     // One pass over the account: PerpVenue.marginRatio is MM / equity (0 without positions).
     const balance = afterEquity ? (v.perpEquity[k] as number) : pv.equity(a, prices);
     const im = pv.margins(a, prices);
     const mm = pv.lastMaintenance;
-    ratio = Math.max(ratio, mm === 0 ? 0 : balance > 0 ? mm / balance : Number.POSITIVE_INFINITY);
+    const r = mm === 0 ? 0 : balance > 0 ? mm / balance : Number.POSITIVE_INFINITY;
+    ratio = Math.max(ratio, r);
     coll += balance;
     used += im;
     available += Math.max(balance, 0);
+    setRow(out.each, k, pv.name, nan, r, balance, nan, utilisationOf(im, Math.max(balance, 0)));
   }
   for (const [m, a] of v.lendAccts) {
     const d = m.debtValue(a, prices);
-    hf = Math.min(hf, m.healthFactor(a, prices));
-    coll += m.collateralValue(a, prices, 0);
+    const h = m.healthFactor(a, prices);
+    const c = m.collateralValue(a, prices, 0);
+    const power = m.collateralValue(a, prices, 1);
+    hf = Math.min(hf, h);
+    coll += c;
     debt += d;
     used += d;
-    available += m.collateralValue(a, prices, 1);
+    available += power;
+    setRow(out.each, k++, m.name, h, nan, c, d, utilisationOf(d, power));
   }
+  out.accounts = k;
   out.healthFactor = v.lendAccts.length > 0 ? hf : Number.NaN;
   out.marginRatio = v.perpAccts.length > 0 ? ratio : Number.NaN;
   out.collateralValue = coll;
   out.debt = debt;
-  out.utilisation = available > 0 ? used / available : used > 0 ? Number.POSITIVE_INFINITY : Number.NaN;
+  out.utilisation = utilisationOf(used, available);
   return out;
 }
 
