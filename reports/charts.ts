@@ -150,3 +150,41 @@ export function gridLineChart(
     ],
   };
 }
+
+/**
+ * A metric over two grid parameters (sweep folders): one cell per point, coloured by the metric's
+ * value on a perceptually uniform scale and labelled with it. Rows hold `x`, `y`, `value`, `label`
+ * and `ink` (the label's colour, chosen against the cell's).
+ */
+export function gridHeatmapChart(
+  title: string,
+  rows: readonly Row[],
+  px: string,
+  py: string,
+  metric: string,
+): Spec {
+  const x = { field: "x", type: "ordinal", title: px, sort: "ascending", axis: { labelAngle: 0 } };
+  const y = { field: "y", type: "ordinal", title: py, sort: "descending" };
+  return {
+    ...frame(title, rows),
+    layer: [
+      {
+        mark: { type: "rect" },
+        encoding: {
+          x,
+          y,
+          color: { field: "value", type: "quantitative", title: metric, scale: { scheme: "viridis" } },
+        },
+      },
+      {
+        mark: { type: "text", fontSize: 10 },
+        encoding: {
+          x,
+          y,
+          text: { field: "label" },
+          color: { condition: { test: "datum.ink === 'white'", value: "white" }, value: "black" },
+        },
+      },
+    ],
+  };
+}

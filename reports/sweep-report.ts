@@ -8,11 +8,12 @@
  * those present and not constant over the points) as `value [lower, upper]` (95 %), or `value ± se`
  * when only a standard error exists. report.html: each headline metric against each numeric
  * parameter taking ≥ 2 values, a line with its 95 % band (± 1.96 SE when no interval), one line
- * per value of a second parameter when the sweep has one. Every other figure is in
+ * per value of a second parameter when the sweep has one; with exactly two such parameters, also
+ * each headline metric as a heatmap over the two. Every other figure is in
  * `points.parquet` (`ballast query <sweep> "SELECT * FROM points"`).
  */
 import { join } from "node:path";
-import { gridLineChart } from "./charts.js";
+import { gridHeatmapChart, gridLineChart } from "./charts.js";
 import { formatNumber } from "./format.js";
 import { esc } from "./html.js";
 import { readColumns, readManifest } from "./read-folder.js";
@@ -91,6 +92,29 @@ export async function renderSweepReports(dir: string): Promise<string[]> {
   const varying = declared.filter(
     (p) => numeric(t.columns[p]) && new Set(t.columns[p] as Float64Array).size >= 2,
   );
+  const figures = [
+    ...(await lineFigures(t, varying, metrics)),
+    ...(await heatmapFigures(t, varying, metrics)),
+  ];
+  const table = md.slice(md.indexOf("|"));
+  const html =
+    `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Ballast sweep: ${esc(name)}</title></head>\n<body>\n` +
+    `<h1>Ballast sweep: ${esc(name)}</h1>\n<p>${esc(intro)}</p>\n<pre>${esc(table)}</pre>\n${figures.join("\n")}\n</body></html>\n`;
+  await writeAtomic(join(dir, "report.md"), md);
+  await writeAtomic(join(dir, "report.html"), html);
+  return [join(dir, "report.md"), join(dir, "report.html")];
+}
+
+function figure(id: string, svg: string): string {
+  return `<figure class="chart" id="${esc(id)}">${svg}</figure>`;
+}
+
+/** Each metric against each parameter, one line and band per value of a second parameter. */
+async function lineFigures(
+  t: ColumnTable,
+  varying: readonly string[],
+  metrics: readonly string[],
+): Promise<string[]> {
   const figures: string[] = [];
   for (const p of varying) {
     const other = varying.find((q) => q !== p);
@@ -102,16 +126,45 @@ export async function renderSweepReports(dir: string): Promise<string[]> {
       })).filter((r) => Number.isFinite(r.value));
       if (rows.length < 2) continue;
       const svg = await renderSvg(gridLineChart(`${m} against ${p} (95 % interval)`, rows, p, m, other));
-      figures.push(`<figure class="chart" id="${esc(`${m}--${p}`)}">${svg}</figure>`);
+      figures.push(figure(`${m}--${p}`, svg));
     }
   }
-  const table = md.slice(md.indexOf("|"));
-  const html =
-    `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Ballast sweep: ${esc(name)}</title></head>\n<body>\n` +
-    `<h1>Ballast sweep: ${esc(name)}</h1>\n<p>${esc(intro)}</p>\n<pre>${esc(table)}</pre>\n${figures.join("\n")}\n</body></html>\n`;
-  await writeAtomic(join(dir, "report.md"), md);
-  await writeAtomic(join(dir, "report.html"), html);
-  return [join(dir, "report.md"), join(dir, "report.html")];
+  return figures;
+}
+
+/**
+ * With two numeric parameters whose pairs name each point once, each metric as a heatmap over
+ * them, one cell a point (a third varying parameter would stack points in a cell: none then).
+ */
+async function heatmapFigures(
+  t: ColumnTable,
+  varying: readonly string[],
+  metrics: readonly string[],
+): Promise<string[]> {
+  const [px, py] = varying;
+  if (varying.length !== 2 || px === undefined || py === undefined) return [];
+  const xs = t.columns[px] as Float64Array;
+  const ys = t.columns[py] as Float64Array;
+  if (new Set(Array.from(xs, (x, i) => `${x} ${ys[i]}`)).size !== t.length) return [];
+  const figures: string[] = [];
+  for (const m of metrics) {
+    const values = t.columns[m] as Float64Array;
+    const cells = Array.from(xs, (x, i) => ({ x, y: ys[i], value: values[i] as number })).filter((c) =>
+      Number.isFinite(c.value),
+    );
+    if (cells.length < 2) continue;
+    const lo = Math.min(...cells.map((c) => c.value));
+    const hi = Math.max(...cells.map((c) => c.value));
+    const rows = cells.map((c) => ({
+      ...c,
+      label: formatNumber(c.value, Math.abs(c.value) >= 100 ? 0 : Math.abs(c.value) >= 1 ? 2 : 3),
+      // Viridis runs from dark to light: light text on the lower half.
+      ink: c.value - lo < 0.5 * (hi - lo) ? "white" : "black",
+    }));
+    const svg = await renderSvg(gridHeatmapChart(`${m} over ${px} and ${py}`, rows, px, py, m));
+    figures.push(figure(`${m}--${px}--${py}`, svg));
+  }
+  return figures;
 }
 
 /** The grid parameters a sweep's manifest names (`parameters`), or none. */

@@ -14,8 +14,10 @@ export interface RenderedChart {
   readonly svg: number;
   /** Vega marks drawn: paths, rects and lines inside `mark-*` groups. */
   readonly marks: number;
-  /** Rect marks (a heatmap's cells). */
+  /** Rect marks of the chart's own layers (a heatmap's cells; axes and legends not counted). */
   readonly rects: number;
+  /** Texts of the chart's own text marks (a heatmap's cell labels). */
+  readonly labels: readonly string[];
   /** Rendered width of the SVG, CSS pixels. */
   readonly box: number;
 }
@@ -63,7 +65,12 @@ export async function renderPages(scratch: string, files: readonly string[]): Pr
           marks: f.querySelectorAll(
             "svg g[class*='mark-'] path, svg g[class*='mark-'] rect, svg g[class*='mark-'] line",
           ).length,
-          rects: f.querySelectorAll("svg g[class*='mark-rect'] path, svg g[class*='mark-rect'] rect").length,
+          rects: f.querySelectorAll("svg g.mark-rect.role-mark > path, svg g.mark-rect.role-mark > rect")
+            .length,
+          labels: Array.from(
+            f.querySelectorAll("svg g.mark-text.role-mark > text"),
+            (t) => (t as { textContent: string | null }).textContent ?? "",
+          ),
           box: f.querySelector("svg")?.getBoundingClientRect().width ?? 0,
         })),
       );
