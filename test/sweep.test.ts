@@ -201,8 +201,8 @@ describe("ballast sweep --shard and merge", { timeout: 300_000 }, () => {
     expect(m.code, m.err).toBe(0);
     const dir = whole.out.split("\n")[0] as string;
     const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
-    // The sweep: summary.json, points.parquet, report.md, report.html; each point: a run folder of six files.
-    expect(files.length).toBe(4 + 2 * 6);
+    // The sweep: summary.json, points.parquet, report.md, report.html; each point: a run folder of seven files.
+    expect(files.length).toBe(4 + 2 * 7);
     for (const d of files) {
       const rel = join(d.parentPath, d.name).slice(dir.length);
       expect(readFileSync(join(merged, rel)).equals(readFileSync(join(dir, rel))), rel).toBe(true);
