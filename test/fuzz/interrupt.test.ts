@@ -92,6 +92,7 @@ describe("interrupted while writing", () => {
     expect(again.status, again.stderr).toBe(0);
     expect(readdirSync(out)).toEqual(["slow"]);
     expect(readdirSync(join(out, "slow")).sort()).toEqual([
+      "accounts.parquet",
       "events.parquet",
       "paths.parquet",
       "report.html",
