@@ -14,9 +14,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Z95 } from "../reports/estimators.js";
 import type { ColumnTable } from "../reports/types.js";
-
-const Z95 = 1.959963984540054;
 
 export interface PointRow {
   readonly point: number;

@@ -14,6 +14,7 @@
  */
 import { join } from "node:path";
 import { gridHeatmapChart, gridLineChart } from "./charts.js";
+import { Z95 } from "./estimators.js";
 import { formatNumber } from "./format.js";
 import { esc } from "./html.js";
 import { readColumns, readManifest } from "./read-folder.js";
@@ -36,8 +37,6 @@ export const HEADLINE = [
   "costs.slippage",
   "costs.funding",
 ] as const;
-
-const Z95 = 1.959963984540054;
 
 function numeric(c: Column | undefined): c is Float64Array | Int32Array {
   return c instanceof Float64Array || c instanceof Int32Array;
