@@ -10,6 +10,11 @@
  * gives is the oracle's (what a venue sees), never the market's.
  */
 
+import type { RealisedVolSpec, VolForecastSpec } from "./vol/spec.js";
+
+export type { Estimator } from "./vol/estimators.js";
+export type { EwmaSpec, GarchSpec, RealisedVolSpec, VolForecastSpec } from "./vol/spec.js";
+
 /** The wallet, as a transfer's source or destination. */
 export const WALLET = -1;
 
@@ -86,6 +91,19 @@ export interface StrategyView {
   oracleAt(asset: number, k: number): number;
   /** Publication time of that reading. */
   oracleTimeAt(asset: number, k: number): number;
+  /**
+   * Annualised realised vol of the asset's oracle readings over the latest `window` complete bars
+   * of `barMs` (bars aligned to the path start; engine/vol/bar-builder.ts) by `estimator`:
+   * close-to-close, parkinson, garman-klass or yang-zhang. NaN until `window` bars are complete.
+   * The quote currency: 0. Throws (a StrategyError, exit 2) on an invalid spec.
+   */
+  realisedVol(asset: number, spec: RealisedVolSpec): number;
+  /**
+   * Annualised vol forecast over the next `horizonMs` (the mean variance over it), EWMA or
+   * GARCH(1,1) updated online on the bars' close-to-close returns (engine/vol/forecast.ts). NaN
+   * until `warmup` bars are complete. The quote currency: 0. Throws on an invalid spec.
+   */
+  volForecast(asset: number, spec: VolForecastSpec): number;
   perpQty(asset: number): number;
   spotQty(asset: number): number;
   /** Wallet balance of an asset (the quote currency included): cash not posted at any venue. */

@@ -9,13 +9,18 @@ import type { StrategyContext } from "./types.js";
 
 export type { ParamSpec, ParamSpecs, Params } from "../engine/params.js";
 export {
+  type Estimator,
+  type EwmaSpec,
+  type GarchSpec,
   type Greek,
   Instrument,
   type IntentSink,
   type OptionView,
+  type RealisedVolSpec,
   type Refusal,
   type Strategy,
   type StrategyView,
+  type VolForecastSpec,
   WALLET,
 } from "../engine/strategy.js";
 export type { StrategyContext } from "./types.js";

@@ -76,6 +76,8 @@ export class PathRunner {
   readonly transfers: Transfers;
   i = 0;
   t = 0;
+  /** Counts the paths this runner has started (the view resets per-path caches on a change). */
+  pathSerial = 0;
   readonly endMs: number;
   /** Time of the next market tick (∞ after the last). */
   private nextTickMs = 0;
@@ -207,6 +209,7 @@ export class PathRunner {
   }
 
   private resetState(): void {
+    this.pathSerial++;
     this.q.clear();
     this.book.reset();
     const b = this.book;

@@ -5,7 +5,17 @@
  * The runner sits in a private field (#r): strategy code cannot reach engine state through the view.
  * Every richer field is computed when read, so a strategy that does not read it pays nothing.
  */
-import type { Greek, Instrument, OptionView, Refusal, StrategyView } from "../strategy.js";
+import { StrategyError } from "../errors.js";
+import type {
+  Greek,
+  Instrument,
+  OptionView,
+  RealisedVolSpec,
+  Refusal,
+  StrategyView,
+  VolForecastSpec,
+} from "../strategy.js";
+import { VolSpecError, VolState } from "../vol/vol-state.js";
 import * as acct from "./account-view.js";
 import { fundingRateAt, listOptions, netGreek } from "./book-view.js";
 import type { PathRunner } from "./path-runner.js";
@@ -19,6 +29,9 @@ export class RunnerView implements StrategyView {
   readonly endMs: number;
   readonly assetNames: readonly string[];
   readonly rate: number;
+  /** Realised vols and forecasts: built on the first call, reset when a new path is first asked. */
+  #vol: VolState | undefined;
+  #volPath = -1;
 
   constructor(r: PathRunner) {
     this.#r = r;
@@ -68,6 +81,43 @@ export class RunnerView implements StrategyView {
   oracleTimeAt(a: number, k: number): number {
     const f = this.#r.oracle.feeds[a];
     return f && k >= 0 && k < this.oracleCount(a) ? (f.tape.publishMs[f.index - k] as number) : Number.NaN;
+  }
+
+  realisedVol(a: number, spec: RealisedVolSpec): number {
+    const v = this.#volOf(a);
+    try {
+      return v === null ? 0 : v.realisedVol(a, spec, this.#r.t);
+    } catch (e) {
+      throw this.#volError(e);
+    }
+  }
+
+  volForecast(a: number, spec: VolForecastSpec): number {
+    const v = this.#volOf(a);
+    try {
+      return v === null ? 0 : v.volForecast(a, spec, this.#r.t);
+    } catch (e) {
+      throw this.#volError(e);
+    }
+  }
+
+  /** The vol state, reset when a new path first asks (null for the quote currency: vol 0). */
+  #volOf(a: number): VolState | null {
+    const r = this.#r;
+    if (a === r.cfg.assets.length) return null;
+    this.#vol ??= new VolState(r.oracle.feeds);
+    if (this.#volPath !== r.pathSerial) {
+      this.#vol.reset(this.startMs);
+      this.#volPath = r.pathSerial;
+    }
+    return this.#vol;
+  }
+
+  #volError(e: unknown): unknown {
+    const r = this.#r;
+    return e instanceof VolSpecError
+      ? new StrategyError(r.cfg.strategyLabel ?? "strategy", r.t, e.message)
+      : e;
   }
 
   perpQty(a: number): number {
