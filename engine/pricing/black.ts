@@ -23,10 +23,14 @@ export interface Greeks {
   theta: number;
   /** ∂V/∂r per unit rate: K·T·e^{−rT}·N(d₂) for calls when b ≠ 0, −T·V when b = 0 (Haug). */
   rho: number;
+  /** ∂²V/∂S∂σ = −e^{(b−r)T}·φ(d₁)·d₂/σ, calls and puts alike (Haug §2.2.3 "DdeltaDvol"). */
+  vanna: number;
+  /** ∂²V/∂σ² = vega·d₁·d₂/σ, calls and puts alike (Haug §2.2.5 "DvegaDvol", vomma/volga). */
+  volga: number;
 }
 
 export function newGreeks(): Greeks {
-  return { price: 0, delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0 };
+  return { price: 0, delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0, vanna: 0, volga: 0 };
 }
 
 /**
@@ -63,6 +67,8 @@ export function priceBlack(
   const decay = -(sc * pdf * sigma) / (2 * sqrtT);
   out.gamma = (carry * pdf) / (s * vsqrt);
   out.vega = sc * pdf * sqrtT;
+  out.vanna = (-carry * pdf * d2) / sigma;
+  out.volga = (out.vega * d1 * d2) / sigma;
   if (isCall) {
     const nd1 = normCdfGivenExp(d1, e1);
     const nd2 = normCdfGivenExp(d2, e2);
@@ -105,6 +111,8 @@ function intrinsic(
   out.delta = itm ? (isCall ? carry : -carry) : 0;
   out.gamma = 0;
   out.vega = 0;
+  out.vanna = 0;
+  out.volga = 0;
   const live = itm && t > 0;
   out.theta = live ? (isCall ? -(b - r) * sc - r * kd : (b - r) * sc + r * kd) : 0;
   out.rho = live ? (b !== 0 ? (isCall ? t * kd : -t * kd) : -t * out.price) : 0;

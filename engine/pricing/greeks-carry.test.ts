@@ -36,7 +36,16 @@ describe("Greeks with a carry b ≠ r (finite differences)", () => {
   }
 
   it("starts from zeroed Greeks", () => {
-    expect(newGreeks()).toEqual({ price: 0, delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0 });
+    expect(newGreeks()).toEqual({
+      price: 0,
+      delta: 0,
+      gamma: 0,
+      vega: 0,
+      theta: 0,
+      rho: 0,
+      vanna: 0,
+      volga: 0,
+    });
   });
 });
 
