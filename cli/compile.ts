@@ -22,6 +22,7 @@ import type {
 import type { Strategy } from "../engine/strategy.js";
 import { formatDuration } from "../engine/units.js";
 import { venueKinds } from "../engine/venues/kinds.js";
+import { checkIvColumns, ImpliedVolMarket } from "../scenarios/iv/market.js";
 import { ModelMarket } from "../scenarios/model-market.js";
 import type { ModelContext, PriceModel } from "../scenarios/models/types.js";
 import { isDebtTarget, type KindConfig, type Scenario } from "../scenarios/schema/types.js";
@@ -60,13 +61,20 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
   const assets = s.market.assetNames;
   const seed = opts.seed ?? s.seed;
   const grid: TimeGrid = opts.replay?.grid ?? clockGrid(s);
+  const ivModels = assets.map((name) => {
+    const src = s.market.assets[name];
+    return src?.iv ? build(KINDS.impliedVol, src.iv, src.model ? { priceModel: src.model } : {}) : undefined;
+  });
+  const withIv = ivModels.some((m) => m !== undefined);
   const market = collect(issues, () => {
-    const m = opts.replay
+    const base = opts.replay
       ? replaySource(opts.replay, shocksOf(s))
       : modelSource(s, grid, seed, opts.modelContext ?? {});
-    const dry = allocMarket(grid, assets, true); // a dry path: shocks and models check their inputs
+    const m = withIv ? new ImpliedVolMarket(base, ivModels, grid, seed) : base;
+    const dry = allocMarket(grid, assets, true, withIv); // a dry path: shocks and models check their inputs
     m.fill(0, dry);
     checkPrices(dry);
+    checkIvColumns(dry, ivModels);
     return m;
   });
   const venues = collect(issues, () => venueSpecs(s));
@@ -90,6 +98,7 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
     rate: s.market.rate,
     cashRate: s.market.cashRate,
     market,
+    impliedVol: ivModels.map((m) => m?.surface ?? null),
     oracle: oracleConfig(s),
     execution: execution(s, idx),
     venues,
@@ -121,7 +130,7 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
               strike: b.strike === "atm" ? null : b.strike,
               expiryMs: b.expiryMs,
               qty: b.qty,
-              iv: b.iv,
+              iv: b.iv ?? null,
               venue: b.venue,
               collateral: b.collateral,
             },

@@ -6,6 +6,7 @@ import { oracleKinds } from "../engine/oracle/registry.js";
 import type { OracleModel } from "../engine/oracle/types.js";
 import type { Registry } from "../engine/registry.js";
 import { venueKinds } from "../engine/venues/kinds.js";
+import { impliedVolKinds } from "../scenarios/iv/kinds.js";
 import { priceModelKinds } from "../scenarios/models/registry.js";
 import type { ScenarioKinds } from "../scenarios/schema/kinds.js";
 import type { KindConfig } from "../scenarios/schema/types.js";
@@ -15,6 +16,7 @@ import { build } from "./compile.js";
 
 export const KINDS = {
   priceModels: priceModelKinds,
+  impliedVol: impliedVolKinds,
   shocks: shockKinds,
   oracles: oracleKinds,
   oracleFaults: oracleFaultKinds,
@@ -38,6 +40,7 @@ export const KINDS = {
 /** Registries shown by `ballast list`, by the name a user types (`ballast list oracles`). */
 export const LISTED: Readonly<Record<string, Registry<unknown, never>>> = {
   models: priceModelKinds as unknown as Registry<unknown, never>,
+  iv: impliedVolKinds as unknown as Registry<unknown, never>,
   shocks: shockKinds as unknown as Registry<unknown, never>,
   oracles: oracleKinds as unknown as Registry<unknown, never>,
   "oracle-faults": oracleFaultKinds as unknown as Registry<unknown, never>,

@@ -19,6 +19,11 @@ export interface PathMarket {
   readonly price: Float64Array[];
   /** Optional per-asset annualised volatility (e.g. Heston's √v, or a replayed implied vol). */
   readonly vol?: readonly (Float64Array | undefined)[];
+  /**
+   * Optional per-asset ATM implied vol at the reference tenor (written by the scenario's implied-vol
+   * model, scenarios/iv); undefined for an asset whose options keep their own fixed vol.
+   */
+  readonly iv?: readonly (Float64Array | undefined)[];
   /** Optional per-asset perp funding rate per funding interval (replayed or shocked). */
   readonly funding?: readonly (Float64Array | undefined)[];
 }
@@ -37,13 +42,19 @@ export function gridIndexAtOrBefore(grid: TimeGrid, t: number): number {
   return i < 0 ? 0 : Math.min(i, grid.steps);
 }
 
-/** Allocates price (and optionally vol) columns for `assets` on `grid`. */
-export function allocMarket(grid: TimeGrid, assets: readonly string[], withVol = false): PathMarket {
+/** Allocates price (and optionally vol and implied-vol) columns for `assets` on `grid`. */
+export function allocMarket(
+  grid: TimeGrid,
+  assets: readonly string[],
+  withVol = false,
+  withIv = false,
+): PathMarket {
   const n = grid.steps + 1;
   return {
     grid,
     assets,
     price: assets.map(() => new Float64Array(n)),
     ...(withVol ? { vol: assets.map(() => new Float64Array(n)) } : {}),
+    ...(withIv ? { iv: assets.map(() => new Float64Array(n)) } : {}),
   };
 }

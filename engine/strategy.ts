@@ -47,11 +47,14 @@ export interface OptionView {
   readonly vega: number;
   /** Per year, per contract. */
   readonly theta: number;
+  /** ∂²V/∂S∂σ and ∂²V/∂σ², per contract. */
+  readonly vanna: number;
+  readonly volga: number;
   /** Options venue name, or null when held outright. */
   readonly venue: string | null;
 }
 
-export type Greek = "delta" | "gamma" | "vega" | "theta";
+export type Greek = "delta" | "gamma" | "vega" | "theta" | "vanna" | "volga";
 
 /** An option to trade on an options venue: by `strike`, or by target `delta` (at the oracle price). */
 export interface OptionOrder {
@@ -121,6 +124,16 @@ export interface StrategyView {
   optionGreek(asset: number, greek: Greek, vol?: number): number;
   /** The live options of the book, each with its Greeks (a fresh array: read it, don't keep it). */
   options(): readonly OptionView[];
+  /**
+   * ATM implied vol of `asset` at its implied-vol model's reference tenor now (the level a vol
+   * index quotes); NaN when the asset has no implied-vol model (market.assets.<X>.iv).
+   */
+  atmVol(asset: number): number;
+  /**
+   * Implied vol the market marks a strike and expiry (ms since the epoch) of `asset` at now, on its
+   * surface at the oracle price; NaN without an implied-vol model.
+   */
+  impliedVol(asset: number, strike: number, expiryMs: number): number;
   /** Trader equity in the quote currency at oracle prices. */
   equity(): number;
   /** The hedge perp account's equity / maintenance requirement at oracle prices (∞ without positions). */

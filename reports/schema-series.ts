@@ -56,6 +56,23 @@ export const SERIES_COLUMN_DOCS: readonly ColumnDoc[] = [
     doc: "vega of the book's own options on the first asset (venue-held options not included)",
   },
   {
+    name: "vanna",
+    type: "DOUBLE",
+    unit: "quote per quote of price per 1.00 of vol",
+    doc: "vanna ∂²V/∂S∂σ of the book's own options on the first asset (venue-held options not included)",
+  },
+  {
+    name: "volga",
+    type: "DOUBLE",
+    unit: "quote per (1.00 of vol)²",
+    doc: "volga ∂²V/∂σ² of the book's own options on the first asset (venue-held options not included)",
+  },
+  {
+    name: "iv",
+    type: "DOUBLE",
+    doc: "ATM implied vol of the first asset at its model's reference tenor (market.assets.<X>.iv); NULL without an implied-vol model",
+  },
+  {
     name: "healthFactor",
     type: "DOUBLE",
     doc: "lowest health factor over the trader's lending accounts; NULL without a loan",

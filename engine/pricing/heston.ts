@@ -10,7 +10,10 @@
  * Call by Lewis's single integral (A. Lewis, *Option Valuation under Stochastic Volatility*, 2000,
  * with x = ln(F/K)):
  *   C = e^{−rT}·[F − √(FK)/π · ∫₀^∞ Re(e^{iux}·φ(u − i/2)) / (u² + 1/4) du]
- * and the put by parity. The integrand decays like e^{−v̄T·u²/2} (v̄ the mean variance over the
+ * and the put by parity. Black–Scholes at the mean variance v̄ (φ_BS(u − i/2) = e^{−v̄T(u² + 1/4)/2})
+ * is the control variate: its price is taken in closed form and only ∫ Re(e^{iux}(φ − φ_BS)) is
+ * integrated, so an out-of-the-money price is not the small difference of F and the integral (the
+ * cancellation that loses a deep wing to rounding). The integrand decays like e^{−v̄T·u²/2} (v̄ the mean variance over the
  * life) at first, more slowly for large ξ: the integral is taken by composite 16-point
  * Gauss–Legendre over panels until the integrand's envelope falls below 1e-14 of the sum. When v̄T is tiny (under 1e-8, minutes before expiry) the distribution is
  * indistinguishable from a lognormal at √v̄, and so it is when ξ < 1e-4 (the κθ/ξ² terms cancel
@@ -72,26 +75,27 @@ export function hestonPrice(
   // Panels of width h from 0 until the integrand's envelope is negligible: its decay is Gaussian
   // (e^{−v̄T·u²/2}) at first but only exponential in u for large ξ, hence the open-ended loop.
   const h = Math.sqrt(72 / (Math.max(vbar, 0.25 * p.v0, 1e-4) * t)) / PANELS;
+  const vt = vbar * t;
   let sum = 0;
   for (let j = 0; j < MAX_PANELS; j++) {
     const mid = (j + 0.5) * h;
     for (let n = 0; n < GL_X.length; n++) {
       const dx = 0.5 * h * (GL_X[n] as number);
       const w = 0.5 * h * (GL_W[n] as number);
-      sum += w * (integrand(mid - dx, x, t, p) + integrand(mid + dx, x, t, p));
+      sum += w * (integrand(mid - dx, x, t, vt, p) + integrand(mid + dx, x, t, vt, p));
     }
     const end = (j + 1) * h;
-    if (j >= PANELS - 1 && Math.exp(logCf(end, t, p)[0]) / (end * end + 0.25) < 1e-14 * Math.abs(sum)) break;
+    if (j >= PANELS - 1 && Math.exp(logCf(end, t, p)[0]) / (end * end + 0.25) < 1e-16) break;
   }
-  const call = disc * (fwd - (Math.sqrt(fwd * k) / Math.PI) * sum);
-  return isCall ? call : call - disc * (fwd - k);
+  const bs = blackPrice(isCall, s, k, t, r, r, Math.sqrt(vbar));
+  return bs - disc * (Math.sqrt(fwd * k) / Math.PI) * sum;
 }
 
-/** Re(e^{iux}·φ(u − i/2)) / (u² + 1/4). */
-function integrand(u: number, x: number, t: number, p: HestonParams): number {
+/** Re(e^{iux}·(φ(u − i/2) − φ_BS(u − i/2))) / (u² + 1/4), φ_BS at total variance vt. */
+function integrand(u: number, x: number, t: number, vt: number, p: HestonParams): number {
   const [cr, ci] = logCf(u, t, p);
-  const mag = Math.exp(cr);
-  return (mag * Math.cos(ci + u * x)) / (u * u + 0.25);
+  const q = u * u + 0.25;
+  return (Math.exp(cr) * Math.cos(ci + u * x) - Math.exp(-0.5 * vt * q) * Math.cos(u * x)) / q;
 }
 
 /**

@@ -5,12 +5,13 @@
  *
  *   total variance  w(k, τ) = θ/2·(1 + ρφk + √((φk + ρ)² + 1 − ρ²)),  k = ln(K/F),  σ = √(w/τ)
  *   φ(θ) = η·θ^{−γ}·(1 + θ)^{γ−1}
- *   ATM  θ(τ) = σ_atm(τ)²·τ,  σ_atm(τ) = σ_ref·(max(τ, τ_min)/τ_ref)^β
+ *   ATM  θ(τ) = σ_atm(τ)²·τ,  σ_atm(τ) = σ_ref·(τ/τ_ref)^β  for τ ≥ τ_min; below τ_min every strike
+ *   keeps its τ_min vol
  * σ_ref is the ATM implied vol at the reference tenor τ_ref (the level an implied-vol model moves,
  * like a 30-day index). A flat smile is η = 0; a flat term structure is β = 0.
  *
  * No-arbitrage (Gatheral & Jacquier 2014): the surface is free of calendar spreads when θ(τ) is
- * non-decreasing (Thm 4.1; here: β ≥ −1/2, since θ ∝ τ^{1+2β} above τ_min and ∝ τ below it) and
+ * non-decreasing (Thm 4.1; here: β ≥ −1/2, since θ ∝ τ^{1+2β} above τ_min, and w ∝ τ below it) and
  * 0 ≤ ∂(θφ)/∂θ ≤ (1 + √(1 − ρ²))·φ/ρ² — which the power law meets for 0 < γ ≤ 1/2 — and free of
  * butterflies when θφ(1 + |ρ|) < 4 and θφ²(1 + |ρ|) ≤ 4 for every θ (Thm 4.2), which the power
  * law meets for every θ when η(1 + |ρ|) ≤ 2 (their remark after eq. 4.5). `ssviIssues` checks these
@@ -52,10 +53,16 @@ export function ssviTotalVariance(p: SsviParams, theta: number, k: number): numb
   return 0.5 * theta * (1 + p.rho * phi * k + Math.sqrt(a * a + 1 - p.rho * p.rho));
 }
 
-/** Implied vol at log-moneyness k = ln(K/F), tenor τ > 0 (years), ATM reference vol `atm`. */
+/**
+ * Implied vol at log-moneyness k = ln(K/F), tenor τ > 0 (years), ATM reference vol `atm`. Below
+ * τ_min the whole smile is held at its τ_min vols (w = σ(k, τ_min)²·τ, still rising in τ): the
+ * power-law φ grows without bound as θ → 0, so an unbounded short end would send the wings' vols
+ * to infinity in an option's last hours.
+ */
 export function ssviVol(p: SsviParams, atm: number, k: number, tau: number): number {
-  const theta = ssviTheta(p, atm, tau);
-  return Math.sqrt(ssviTotalVariance(p, theta, k) / tau);
+  const tt = Math.max(tau, p.minTenor);
+  const theta = ssviTheta(p, atm, tt);
+  return Math.sqrt(ssviTotalVariance(p, theta, k) / tt);
 }
 
 /** A flat surface: every strike and tenor at the ATM level. */

@@ -4,14 +4,15 @@
  * tried; parameters they reject do show it, so the refusal is not over-cautious by construction.
  */
 import { describe, expect, it } from "vitest";
-import { FLAT_SMILE, type SsviParams, ssviIssues, ssviTheta, ssviTotalVariance, ssviVol } from "./ssvi.js";
+import { FLAT_SMILE, type SsviParams, ssviIssues, ssviVol } from "./ssvi.js";
 import { durrleman, linspace, surfaceArbitrage } from "./surface-check.js";
 
 const BASE: SsviParams = { rho: -0.4, eta: 1.2, gamma: 0.5, slope: -0.2, tenor: 30 / 365, minTenor: 1 / 365 };
 const KS = linspace(-2.5, 2.5, 101);
-const TAUS = [1, 3, 7, 14, 30, 60, 90, 180, 365, 730].map((d) => d / 365);
+const TAUS = [0.05, 0.25, 1, 3, 7, 14, 30, 60, 90, 180, 365, 730].map((d) => d / 365);
+/** The total variance the engine marks at: σ(k, τ)²·τ from ssviVol (short-end hold included). */
 const surface = (p: SsviParams, atm: number) => (k: number, tau: number) =>
-  ssviTotalVariance(p, ssviTheta(p, atm, tau), k);
+  ssviVol(p, atm, k, tau) ** 2 * tau;
 
 describe("SSVI surface", () => {
   it("is flat at η = 0, β = 0: every strike and tenor at the ATM vol", () => {
@@ -22,8 +23,9 @@ describe("SSVI surface", () => {
   it("gives the ATM reference vol at k = 0 and τ = τ_ref, and σ_ref·(τ/τ_ref)^β at other tenors", () => {
     expect(ssviVol(BASE, 0.7, 0, 30 / 365)).toBeCloseTo(0.7, 12);
     expect(ssviVol(BASE, 0.7, 0, 120 / 365)).toBeCloseTo(0.7 * 4 ** -0.2, 12);
-    // Below τ_min the ATM vol is held at its τ_min value.
+    // Below τ_min every strike keeps its τ_min vol.
     expect(ssviVol(BASE, 0.7, 0, 0.5 / 365)).toBeCloseTo(0.7 * (1 / 30) ** -0.2, 12);
+    expect(ssviVol(BASE, 0.7, -0.4, 0.01 / 365)).toBeCloseTo(ssviVol(BASE, 0.7, -0.4, 1 / 365), 12);
   });
 
   it("puts the put wing above the call wing for ρ < 0, and mirrors it for ρ > 0", () => {

@@ -140,32 +140,47 @@ export interface BookGreeks {
   vega: number;
   /** ∂V/∂t of the book's own options per year. */
   theta: number;
+  /** ∂²V/∂S∂σ and ∂²V/∂σ² of the book's own options. */
+  vanna: number;
+  volga: number;
 }
 
 export function newBookGreeks(): BookGreeks {
-  return { delta: 0, gamma: 0, vega: 0, theta: 0 };
+  return { delta: 0, gamma: 0, vega: 0, theta: 0, vanna: 0, volga: 0 };
 }
 
 /**
  * Book Greeks on market asset `asset` at price s, time t: delta and gamma of every option (book
- * and venue-held) plus the perp and spot positions; vega and theta of the book's own options,
- * Black-76 at each option's implied vol (venue-held options' vega and theta are not included).
+ * and venue-held) plus the perp and spot positions; vega, theta, vanna and volga of the book's own
+ * options, Black-76 at each option's implied vol in `vols` (default: its current one; venue-held
+ * options' vega, theta, vanna and volga are not included).
  */
-export function readGreeks(book: Book, asset: number, s: number, t: number, out: BookGreeks): BookGreeks {
+export function readGreeks(
+  book: Book,
+  asset: number,
+  s: number,
+  t: number,
+  out: BookGreeks,
+  vols: Float64Array = book.optIv,
+): BookGreeks {
   // One pass over the book's options, each sum in the order Book.optionGreek takes its terms.
   let delta = 0;
   let gamma = 0;
   let vega = 0;
   let theta = 0;
+  let vanna = 0;
+  let volga = 0;
   const m = book.marks;
   for (let i = 0; i < book.optQty.length; i++) {
     if (!book.optLive[i] || book.optAsset[i] !== asset) continue;
-    const k = book.mark(i, s, t, book.optIv[i] as number);
+    const k = book.mark(i, s, t, vols[i] as number);
     const q = book.optQty[i] as number;
     delta += q * (m.delta[k] as number);
     gamma += q * (m.gamma[k] as number);
     vega += q * (m.vega[k] as number);
     theta += q * (m.theta[k] as number);
+    vanna += q * (m.vanna[k] as number);
+    volga += q * (m.volga[k] as number);
   }
   if (book.venues.optAccts.length > 0) {
     delta += book.venues.optionGreek(asset + 1, s, t, undefined, false);
@@ -175,5 +190,7 @@ export function readGreeks(book: Book, asset: number, s: number, t: number, out:
   out.gamma = gamma;
   out.vega = vega;
   out.theta = theta;
+  out.vanna = vanna;
+  out.volga = volga;
   return out;
 }

@@ -1,6 +1,6 @@
 /**
  * Options held outright in the book (no venue, no margin): written or bought at the path's start
- * at their Black-76 mark, the premium posted, and cash-settled at expiry against the oracle price
+ * at their Black-76 mark (at their own `iv`, or on the asset's implied-vol surface), the premium posted, and cash-settled at expiry against the oracle price
  * (the settlement price a venue would use; the market's when there is no reading yet).
  */
 import { EventType } from "../events.js";
@@ -17,9 +17,10 @@ export function openBookOption(r: PathRunner, o: OptionSpec, i: number): void {
   b.optStrike[i] = o.strike ?? s0;
   b.optExpiryMs[i] = r.t + o.expiryMs;
   b.optQty[i] = o.qty;
-  b.optIv[i] = o.iv;
+  const iv = o.iv ?? r.ivs.volAt(o.asset, b.optStrike[i] as number, b.optExpiryMs[i] as number, s0);
+  b.optIv[i] = iv;
   b.optLive[i] = 1;
-  const price = b.markOption(i, s0, r.t, o.iv).price;
+  const price = b.markOption(i, s0, r.t, iv).price;
   payPremium(b, i, price);
   r.optionCash -= o.qty * price;
 }

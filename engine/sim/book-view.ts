@@ -32,6 +32,8 @@ export function listOptions(r: PathRunner, vol?: number): OptionView[] {
       gamma: m.gamma,
       vega: m.vega,
       theta: m.theta,
+      vanna: m.vanna,
+      volga: m.volga,
       venue: null,
     });
   }
@@ -56,6 +58,8 @@ export function listOptions(r: PathRunner, vol?: number): OptionView[] {
         gamma: g.gamma,
         vega: g.vega,
         theta: g.theta,
+        vanna: g.vanna,
+        volga: g.volga,
         venue: v.name,
       });
     });

@@ -3,6 +3,7 @@
  * ms, every default filled (scenarios/ compiles files into this; the engine never parses files).
  */
 import type { FeeSchedule, GasModel, ImpactModel, LatencyModel } from "../execution/types.js";
+import type { ImpliedVolSurface } from "../iv/surface.js";
 import type { LiquidatorConfig } from "../liquidation/liquidator.js";
 import type { PathMarket, TimeGrid } from "../market.js";
 import type { OracleModel } from "../oracle/types.js";
@@ -32,8 +33,8 @@ export interface OptionSpec {
   readonly expiryMs: number;
   /** Signed contracts, each on one unit of the asset (negative = written). */
   readonly qty: number;
-  /** Implied vol used to mark the option (Black-76 on the forward). */
-  readonly iv: number;
+  /** Fixed implied vol to mark the option at (Black-76 on the forward); null: the asset's surface. */
+  readonly iv: number | null;
   /** An options-standard venue that margins, liquidates and settles it (null: held outright). */
   readonly venue: string | null;
   /** Quote collateral deposited in the venue account before the trade. */
@@ -122,6 +123,8 @@ export interface SimConfig {
   /** Continuously compounded rate per year the wallet's quote balance accrues at (0: none). */
   readonly cashRate?: number;
   readonly market: MarketSource;
+  /** Per asset: the implied-vol surface its options are marked on (null: each option's fixed vol). */
+  readonly impliedVol?: readonly (ImpliedVolSurface | null)[];
   readonly oracle: OracleConfig;
   readonly execution: ExecutionConfig;
   readonly venues: readonly VenueSpec[];

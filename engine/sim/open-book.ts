@@ -97,7 +97,9 @@ export function openVenueOption(r: PathRunner, o: OptionSpec): number {
   b.ledger.transfer(b.owner, b.wallet, b.quote, o.collateral, Reason.deposit);
   v.deposit(r.t, a, o.collateral, r.oracleL);
   const s0 = r.prices[o.asset] as number;
-  const i = v.list(o.asset + 1, o.isCall, o.strike ?? s0, r.t + o.expiryMs, o.iv);
+  const strike = o.strike ?? s0;
+  const iv = o.iv ?? r.ivs.volAt(o.asset, strike, r.t + o.expiryMs, s0);
+  const i = v.list(o.asset + 1, o.isCall, strike, r.t + o.expiryMs, iv);
   if (!v.trade(r.t, a, i, o.qty, v.markAt(i, r.t, s0), r.oracleL)) {
     refused(r, `${o.where}.collateral`, `venue "${o.venue}" refuses this option trade`);
   }

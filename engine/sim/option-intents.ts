@@ -1,7 +1,8 @@
 /**
  * Option intents on an options venue (engine/venues/options-venue.ts): buy or write an option by
  * strike and expiry, or by target delta (the strike whose Black-76 delta at the oracle price and
- * the venue's vol is closest to it). Each is one order: it reaches the venue after the execution
+ * the venue's vol — on an asset with an implied-vol model, the surface's vol at that strike — is
+ * closest to it). Each is one order: it reaches the venue after the execution
  * latency, trades at the venue's mark at the market mid then (the premium moves with the trade),
  * pays the taker fee on the premium, and passes the venue's initial-margin check — a refusal is a
  * `rejected` event the strategy sees at its next callback. Closing is trading the opposite
@@ -67,13 +68,23 @@ export class OptionIntents {
       r.intents.reject(what, asset, p.qty, "rejected: not an options venue");
       return;
     }
-    const vol = o.iv ?? venueVol(v, o.asset + 1);
+    const s = r.prices[o.asset] as number;
+    const surface = r.ivs.atm(o.asset) >= 0;
+    let vol =
+      o.iv ?? (surface ? r.ivs.volAt(o.asset, o.strike ?? s, o.expiryMs, s) : venueVol(v, o.asset + 1));
     if (!(vol > 0)) {
       r.intents.reject(what, asset, p.qty, "rejected: no implied vol (give iv)");
       return;
     }
-    const s = r.prices[o.asset] as number;
-    const strike = o.strike ?? strikeForDelta(o, s, r.t, v.cfg.rate, vol);
+    let strike = o.strike ?? strikeForDelta(o, s, r.t, v.cfg.rate, vol);
+    if (o.iv === undefined && o.strike === undefined && surface) {
+      // On a smile the delta depends on the strike's own vol: two fixed-point rounds settle it.
+      for (let k = 0; k < 2; k++) {
+        vol = r.ivs.volAt(o.asset, strike, o.expiryMs, s);
+        strike = strikeForDelta(o, s, r.t, v.cfg.rate, vol);
+      }
+      vol = r.ivs.volAt(o.asset, strike, o.expiryMs, s);
+    }
     const b = r.book;
     const a = b.venues.optionAccount(v, b.wallet);
     const i = findOrList(v, o.asset + 1, o.isCall, strike, o.expiryMs, vol);

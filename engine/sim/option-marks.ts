@@ -23,6 +23,8 @@ export class OptionMarks {
   readonly gamma: Float64Array;
   readonly vega: Float64Array;
   readonly theta: Float64Array;
+  readonly vanna: Float64Array;
+  readonly volga: Float64Array;
   /** Per option: the slot the next miss overwrites (0…2). */
   private readonly next: Uint8Array;
 
@@ -36,6 +38,8 @@ export class OptionMarks {
     this.gamma = new Float64Array(m);
     this.vega = new Float64Array(m);
     this.theta = new Float64Array(m);
+    this.vanna = new Float64Array(m);
+    this.volga = new Float64Array(m);
     this.next = new Uint8Array(n);
   }
 
@@ -67,6 +71,8 @@ export class OptionMarks {
     this.gamma[k] = g.gamma;
     this.vega[k] = g.vega;
     this.theta[k] = g.theta;
+    this.vanna[k] = g.vanna;
+    this.volga[k] = g.volga;
     return k;
   }
 }

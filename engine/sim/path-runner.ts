@@ -19,6 +19,7 @@ import { expireBookOption, openBookOption } from "./book-options.js";
 import { accrueCash } from "./cash.js";
 import type { SimConfig } from "./config.js";
 import { type ExecScratch, executeOrder, expireOrder, newExecScratch } from "./execute.js";
+import { ImpliedVols } from "./implied-vols.js";
 import { Intents } from "./intents.js";
 import type { LiquidationContext } from "./liquidation-metrics.js";
 import { openLoan, openPerp, openVenueOption } from "./open-book.js";
@@ -74,6 +75,8 @@ export class PathRunner {
   readonly triggers: Triggers;
   readonly optionIntents: OptionIntents;
   readonly transfers: Transfers;
+  /** Options marked on the assets' implied-vol surfaces (./implied-vols.ts). */
+  readonly ivs: ImpliedVols;
   i = 0;
   t = 0;
   /** Counts the paths this runner has started (the view resets per-path caches on a change). */
@@ -120,13 +123,13 @@ export class PathRunner {
     const n = cfg.assets.length;
     this.book = new Book(cfg);
     this.oracle = new OracleState(cfg.oracle, n);
-    this.market = allocMarket(cfg.grid, cfg.assets, true);
+    this.market = allocMarket(cfg.grid, cfg.assets, true, cfg.impliedVol?.some((s) => s !== null) ?? false);
     this.prices = new Float64Array(n);
     this.marketL = new Float64Array(n + 1);
     this.oracleL = new Float64Array(n + 1);
     this.clock = new VenueClock(this);
     this.orders = new OrderBook(n);
-    this.track = new PathTrack(n);
+    this.track = new PathTrack(n, cfg.options.length, cfg.impliedVol?.some((s) => s !== null) ?? false);
     this.strategy = cfg.strategy;
     this.endMs = cfg.grid.startMs + cfg.grid.steps * cfg.grid.stepMs;
     this.stressScale = 1 / Math.sqrt(cfg.grid.stepMs / MS_PER_HOUR);
@@ -143,6 +146,7 @@ export class PathRunner {
     this.triggers = new Triggers(this);
     this.optionIntents = new OptionIntents(this);
     this.transfers = new Transfers(this);
+    this.ivs = new ImpliedVols(this);
     this.handlers = [
       () => this.clock.onFunding(),
       (i) => expireBookOption(this, i),
@@ -185,6 +189,7 @@ export class PathRunner {
     for (let a = 0; a < this.prices.length; a++) this.oracle.apply(a, this.t);
     this.syncOracle();
     this.openBook();
+    this.track.startVols(this.book);
     this.track.premium = Math.abs(optionMarks(this));
     this.schedule();
     const startEquity = this.book.equity(this.marketL, this.t);
@@ -237,6 +242,7 @@ export class PathRunner {
       this.prices[a] = (this.market.price[a] as Float64Array)[0] as number;
     }
     this.syncMarket();
+    this.ivs.reset();
     this.track.reset(this.prices, this.t);
     const impact = this.cfg.execution.impact;
     for (let a = 0; a < impact.length; a++) impact[a]?.reset(this.prices[a] as number, this.t);
@@ -314,6 +320,7 @@ export class PathRunner {
     const m = this.market;
     for (let a = 0; a < this.prices.length; a++) this.prices[a] = (m.price[a] as Float64Array)[i] as number;
     this.syncMarket();
+    if (this.ivs.any) this.ivs.refresh();
     if (this.cashGrowth !== 0) accrueCash(this.book, this.cashGrowth);
     this.nextTickMs = i < this.cfg.grid.steps ? this.t + this.cfg.grid.stepMs : Number.POSITIVE_INFINITY;
     this.observe();
@@ -354,6 +361,7 @@ export class PathRunner {
           equity: eq,
           perpQty: b.perpQty(0),
           spotQty: b.spotQty(0),
+          iv: this.ivs.atm(0),
         },
         readGreeks(b, 0, s, this.t, this.track.greeks),
         this.track.state,

@@ -4,8 +4,11 @@
  *
  * Attribution (per asset, summed; quote): over each grid step [tₖ, tₖ₊₁] the positions held are
  * those after tₖ's trades, valued with their Greeks at (Sₖ, tₖ), Black-76 at each option's implied
- * vol (REFERENCE "Option pricing"): delta Δₖ·ΔS, gamma ½Γₖ·ΔS², theta Θₖ·Δt (Δt in years), vega
- * 𝒱ₖ·Δσ (Δσ = 0: the book marks each option at a fixed implied vol). Funding and costs (fees,
+ * vol (REFERENCE "Option pricing"): delta Δₖ·ΔS, gamma ½Γₖ·ΔS², theta Θₖ·Δt (Δt in years), and
+ * vega, per book option, the second-order Taylor terms of its implied-vol move Δσ over the step:
+ * 𝒱ₖ·Δσ + ½·Volgaₖ·Δσ² + Vannaₖ·ΔS·Δσ (zero when the option keeps a fixed vol). So delta, gamma
+ * and theta carry the realised-against-implied part and vega what the implied vol's own moves
+ * made (venue-held options contribute delta and gamma only). Funding and costs (fees,
  * slippage, gas) come from the ledger; the residual is PnL minus all of these (higher-order terms,
  * liquidations, settlements, discrete hedging between grid points).
  */
@@ -38,9 +41,22 @@ export class PathTrack {
   readonly greeks: BookGreeks = newBookGreeks();
   private readonly prevS: Float64Array;
   private prevT = 0;
+  /** Each book option's implied vol at the start of the step being attributed. */
+  private readonly prevIv: Float64Array;
 
-  constructor(private readonly nAssets: number) {
+  /** `movingVols`: some option is marked on an implied-vol surface (else the vega term is skipped). */
+  constructor(
+    private readonly nAssets: number,
+    nOptions = 0,
+    private readonly movingVols = false,
+  ) {
     this.prevS = new Float64Array(nAssets);
+    this.prevIv = new Float64Array(nOptions);
+  }
+
+  /** After the book opened: the options' starting vols. */
+  startVols(book: Book): void {
+    this.prevIv.set(book.optIv);
   }
 
   reset(prices: Float64Array, t: number): void {
@@ -65,13 +81,34 @@ export class PathTrack {
     const dt = yearFraction(t - this.prevT);
     for (let a = 0; a < this.nAssets; a++) {
       const s0 = this.prevS[a] as number;
-      const g = readGreeks(book, a, s0, this.prevT, this.greeks);
+      const g = readGreeks(book, a, s0, this.prevT, this.greeks, this.prevIv);
       const ds = (prices[a] as number) - s0;
       this.pnlDelta += g.delta * ds;
       this.pnlGamma += 0.5 * g.gamma * ds * ds;
       this.pnlTheta += g.theta * dt;
+      if (this.movingVols) this.pnlVega += this.vegaPnl(book, a, s0, ds);
       this.prevS[a] = prices[a] as number;
     }
+    if (this.movingVols) this.prevIv.set(book.optIv);
     this.prevT = t;
+  }
+
+  /** Σ over asset a's live book options of qty·(𝒱·Δσ + ½·Volga·Δσ² + Vanna·ΔS·Δσ) at the step's start. */
+  private vegaPnl(book: Book, a: number, s0: number, ds: number): number {
+    let sum = 0;
+    const m = book.marks;
+    for (let i = 0; i < book.optQty.length; i++) {
+      if (!book.optLive[i] || book.optAsset[i] !== a) continue;
+      const dv = (book.optIv[i] as number) - (this.prevIv[i] as number);
+      if (dv === 0) continue;
+      const k = book.mark(i, s0, this.prevT, this.prevIv[i] as number);
+      const q = book.optQty[i] as number;
+      sum +=
+        q *
+        ((m.vega[k] as number) * dv +
+          0.5 * (m.volga[k] as number) * dv * dv +
+          (m.vanna[k] as number) * ds * dv);
+    }
+    return sum;
   }
 }

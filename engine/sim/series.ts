@@ -1,7 +1,7 @@
 /**
  * Sampled time series of the first few paths (DESIGN: series.parquet): per grid point, the first
  * asset's market and oracle price, trader equity, the first asset's perp and spot position, the
- * book's Greeks on the first asset, and the trader's venue accounts (engine/sim/account-state.ts),
+ * book's Greeks on the first asset, its ATM implied vol, and the trader's venue accounts (engine/sim/account-state.ts),
  * aggregated (series.parquet) and one row per venue account (accounts.parquet, `accounts` here).
  * Column documentation: reports/schema-series.ts, reports/schema-accounts.ts. NaN marks "no value"
  * (stored as NULL).
@@ -25,6 +25,9 @@ export const SERIES_COLUMNS = [
   "delta",
   "gamma",
   "vega",
+  "vanna",
+  "volga",
+  "iv",
   ...ACCOUNT_SERIES_COLUMNS,
 ] as const;
 export type SeriesColumn = (typeof SERIES_COLUMNS)[number];
@@ -64,7 +67,7 @@ export class SeriesLog {
   push(
     path: number,
     t: number,
-    prices: { price: number; oracle: number; equity: number; perpQty: number; spotQty: number },
+    prices: { price: number; oracle: number; equity: number; perpQty: number; spotQty: number; iv: number },
     g: BookGreeks,
     s: AccountState,
   ): void {
@@ -79,6 +82,9 @@ export class SeriesLog {
     v.delta.push(g.delta);
     v.gamma.push(g.gamma);
     v.vega.push(g.vega);
+    v.vanna.push(g.vanna);
+    v.volga.push(g.volga);
+    v.iv.push(prices.iv);
     v.healthFactor.push(s.healthFactor);
     v.marginRatio.push(s.marginRatio);
     v.collateralValue.push(s.collateralValue);

@@ -155,6 +155,16 @@ export class RunnerView implements StrategyView {
     return listOptions(this.#r);
   }
 
+  atmVol(a: number): number {
+    return a < this.#r.cfg.assets.length ? this.#r.ivs.atm(a) : Number.NaN;
+  }
+
+  impliedVol(a: number, strike: number, expiryMs: number): number {
+    const r = this.#r;
+    if (!(a >= 0 && a < r.cfg.assets.length)) return Number.NaN;
+    return r.ivs.volAt(a, strike, expiryMs, r.oracleL[a + 1] as number);
+  }
+
   equity(): number {
     return this.#r.book.equity(this.#r.oracleL, this.#r.t);
   }

@@ -125,7 +125,7 @@ function readOption(
     strike: strike as number | "atm",
     expiryMs: p["expiry"] as number,
     qty: p["qty"] as number,
-    iv: p["iv"] as number,
+    iv: p["iv"] as number | undefined,
     venue,
     collateral,
   };

@@ -20,6 +20,8 @@ export interface KindReader {
 
 export interface ScenarioKinds {
   readonly priceModels: KindReader;
+  /** `market.assets.<X>.iv`: implied-vol models (scenarios/iv). */
+  readonly impliedVol: KindReader;
   readonly shocks: KindReader;
   readonly oracles: KindReader;
   readonly oracleFaults: KindReader;

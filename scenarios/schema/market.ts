@@ -5,7 +5,7 @@ import { checkUnknownKeys, isRecord, join, keyList, readParams } from "../../eng
 import { readKind, readKindList, type ScenarioKinds } from "./kinds.js";
 import { checkName } from "./plumbing.js";
 import { DATA_SPECS, FUNDING_FILE_SPECS, MARKET_SPECS } from "./sections.js";
-import type { AssetSource, MarketSpec } from "./types.js";
+import type { AssetSource, KindConfig, MarketSpec } from "./types.js";
 
 export function readMarket(raw: unknown, kinds: ScenarioKinds, issues: Issue[]): MarketSpec | undefined {
   if (!isRecord(raw)) {
@@ -57,11 +57,53 @@ function readAsset(
     issues.push({
       code: "wrong_type",
       path,
-      message: `found ${describeValue(spec)}; allowed: exactly one of { model: { kind, … } } or { data: { file, … } }`,
+      message: `found ${describeValue(spec)}; allowed: exactly one of { model: { kind, … } } or { data: { file, … } }, and optionally iv: { kind, … }`,
     });
     return undefined;
   }
-  checkUnknownKeys(spec, ["model", "data"], path, issues);
+  checkUnknownKeys(spec, ["model", "data", "iv"], path, issues);
+  const src = readSource(spec, path, kinds, issues);
+  if (!src || spec["iv"] === undefined) return src;
+  const iv = readKind(kinds.impliedVol, spec["iv"], join(path, "iv"), issues);
+  if (iv) checkIvSource(iv, src, join(path, "iv"), issues);
+  return iv ? { ...src, iv } : undefined;
+}
+
+/** `iv: { kind: heston }` needs a Heston price model; `column` a replay with a `vol` column. */
+function checkIvSource(iv: KindConfig, src: AssetSource, path: string, issues: Issue[]): void {
+  if (iv.kind === "heston" && src.model?.kind !== "heston")
+    issues.push({
+      code: "bad_iv",
+      path: join(path, "kind"),
+      message: `found heston, but the asset's price model is ${src.model ? src.model.kind : "a replay"}; allowed: heston with model kind heston, else constant, column or stochastic`,
+    });
+  if (iv.kind === "column" && src.data?.["vol"] === undefined)
+    issues.push({
+      code: "bad_iv",
+      path: join(path, "kind"),
+      message:
+        "found column, but the asset has no data.vol column; allowed: a replay naming its implied-vol column (data: { file, vol: <column> })",
+    });
+  if (
+    iv.kind === "stochastic" &&
+    iv.params["level"] === undefined &&
+    src.data &&
+    src.data["vol"] === undefined
+  )
+    issues.push({
+      code: "bad_iv",
+      path: join(path, "level"),
+      message:
+        "missing: a replay without a data.vol column has no model vol to follow; allowed: a level, or data.vol",
+    });
+}
+
+function readSource(
+  spec: Record<string, unknown>,
+  path: string,
+  kinds: ScenarioKinds,
+  issues: Issue[],
+): AssetSource | undefined {
   if (spec["model"] !== undefined) {
     const model = readKind(kinds.priceModels, spec["model"], join(path, "model"), issues);
     return model ? { model } : undefined;

@@ -11,7 +11,11 @@ export function normalise(s: Omit<Scenario, "normalised">): Record<string, unkno
   const assets: Record<string, unknown> = {};
   for (const name of s.market.assetNames) {
     const src = s.market.assets[name];
-    if (src) assets[name] = src.model ? { model: kindToData(src.model) } : { data: { ...src.data } };
+    if (!src) continue;
+    assets[name] = {
+      ...(src.model ? { model: kindToData(src.model) } : { data: { ...src.data } }),
+      ...(src.iv ? { iv: kindToData(src.iv) } : {}),
+    };
   }
   return {
     name: s.name,

@@ -169,7 +169,9 @@ export const OPTION_SPECS: ParamSpecs = {
     min: 0,
     exclusiveMin: true,
     max: 10,
-    description: "implied vol used to mark the option",
+    optional: true,
+    description:
+      "a fixed implied vol to mark the option at (absent: the asset's implied-vol surface, market.assets.<X>.iv)",
   },
 };
 

@@ -20,9 +20,13 @@ export interface ClockSpec {
 }
 
 /** An asset's price source: a Monte-Carlo model or a historical replay. */
-export type AssetSource =
+export type AssetSource = (
   | { readonly model: KindConfig; readonly data?: undefined }
-  | { readonly data: Params; readonly model?: undefined };
+  | { readonly data: Params; readonly model?: undefined }
+) & {
+  /** The asset's implied-vol model (scenarios/iv); absent: each option keeps its own `iv`. */
+  readonly iv?: KindConfig;
+};
 
 export interface MarketSpec {
   readonly rate: number;
@@ -43,7 +47,8 @@ export interface OptionEntry {
   readonly strike: number | "atm";
   readonly expiryMs: number;
   readonly qty: number;
-  readonly iv: number;
+  /** A fixed implied vol for this option; undefined: marked on the asset's implied-vol surface. */
+  readonly iv: number | undefined;
   /** An options-standard venue that margins and settles it, or null (held outright, no margin). */
   readonly venue: string | null;
   readonly collateral: number;

@@ -18,6 +18,7 @@ import { readKind, type ScenarioKinds } from "./kinds.js";
 import { readMarket } from "./market.js";
 import { checkModelSteps } from "./model-steps.js";
 import { normalise } from "./normalise.js";
+import { checkOptionVols } from "./option-vols.js";
 import { readExecution, readLiquidators, readOracle, readVenues } from "./plumbing.js";
 import { CLOCK_SPECS, HEAD_SPECS, REPORT_SPECS, TOP_KEYS } from "./sections.js";
 import { checkSweep } from "./sweep.js";
@@ -70,6 +71,7 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
     checkStrategyAccount(strategy, bookHasPerp(raw["book"]), assets, issues);
   }
   checkBookValue(book, (a) => modelSpot(market, a), issues);
+  checkOptionVols(book, market, issues);
   checkInsideHorizon(market?.shocks ?? [], "market.shocks", clock, issues);
   checkInsideHorizon(oracle?.faults ?? [], "oracle.faults", clock, issues);
   const report = readParams(

@@ -1,0 +1,54 @@
+/**
+ * A market source with implied vols: the inner source (a model's paths or a replay, shocks
+ * included) fills prices and vols, then each asset's implied-vol model writes its ATM level column
+ * from them. The models draw from their own stream "iv/<asset>" per path, so every price and
+ * oracle draw is the same with and without them (common random numbers across a sweep that
+ * switches implied vol on).
+ */
+import { InputError, type Issue } from "../../engine/errors.js";
+import type { PathMarket, TimeGrid } from "../../engine/market.js";
+import { streamFor } from "../../engine/rng.js";
+import type { MarketSource } from "../../engine/sim/config.js";
+import type { ImpliedVolModel } from "./kinds.js";
+
+export class ImpliedVolMarket implements MarketSource {
+  readonly random: boolean;
+  readonly assets: readonly string[];
+
+  constructor(
+    private readonly inner: MarketSource,
+    private readonly models: readonly (ImpliedVolModel | undefined)[],
+    private readonly grid: TimeGrid,
+    private readonly seed: number,
+  ) {
+    this.assets = inner.assets;
+    this.random = inner.random || models.some((m) => m?.random);
+  }
+
+  fill(path: number, out: PathMarket): void {
+    this.inner.fill(path, out);
+    this.models.forEach((m, a) => {
+      const col = out.iv?.[a];
+      if (!m || !col) return;
+      const rng = streamFor(this.seed, path, `iv/${this.assets[a]}`);
+      m.fill(this.grid, out.price[a] as Float64Array, out.vol?.[a], rng, col);
+    });
+  }
+}
+
+/** The dry path's implied vols must be finite and non-negative: a replayed column with gaps is bad input. */
+export function checkIvColumns(m: PathMarket, models: readonly (ImpliedVolModel | undefined)[]): void {
+  const issues: Issue[] = [];
+  models.forEach((model, a) => {
+    const col = m.iv?.[a];
+    if (!model || !col) return;
+    const i = col.findIndex((x) => !(x >= 0 && x <= 20));
+    if (i < 0) return;
+    issues.push({
+      code: "out_of_range",
+      path: `market.assets.${m.assets[a]}.iv`,
+      message: `the first path's implied vol at step ${i} is ${col[i]}; allowed: finite vols in [0, 20] at every step (a replayed vol column must have no gaps; check its scale)`,
+    });
+  });
+  if (issues.length > 0) throw new InputError(issues);
+}
