@@ -79,7 +79,7 @@ export function bark(s: CascadeState, a: number): boolean {
   const debt = debtQuote(s, a);
   const tab = debt * (1 + (s.cfg.risk.bonus[(p.venue[a] as number) * A + i] as number));
   s.auctions.open(a, i, lot, tab, (o[i] as number) * s.cfg.auction.buf, s.t);
-  s.index.set(a, Number.POSITIVE_INFINITY);
+  s.unindex(a);
   s.noteLiquidation(a, lot * (o[i] as number));
   s.out.collateralSeized += lot * (o[i] as number);
   reward(s, l, tab);
@@ -143,7 +143,7 @@ function finish(s: CascadeState, a: number): void {
   }
   au.close(a);
   if (debtQuote(s, a) > 0) writeOff(s, a);
-  s.index.set(a, s.key(a));
+  s.indexAccount(a);
 }
 
 /** abaci.sol StairstepExponentialDecrease: `top·cut^⌊elapsed/step⌋`. */

@@ -8,6 +8,10 @@
  * Identity (per debt asset): debt at the start = debt outstanding + repaid + written off; (per
  * collateral asset): collateral at the start = collateral held + sold by liquidators + protocol
  * fees (+ held by auction lots). Liquidators' quote = capital + proceeds − repaid − gas.
+ *
+ * Perp legs (portfolio-margin.ts): one token `perp:<asset>` per asset, held (signed) by the
+ * `perp-accounts` account with the accounts' perp cash in the quote; the `perp-venue` (external)
+ * is the counterparty of every close and absorbs what the `perp-insurance` fund cannot cover.
  */
 import { Ledger, Reason } from "../ledger.js";
 
@@ -22,12 +26,19 @@ export class CascadeBooks {
   private readonly world: number;
   private readonly market: number;
   private readonly gasSink: number;
+  readonly perpAccounts: number;
+  readonly perpInsurance: number;
+  private readonly perpVenue: number;
 
   constructor(
     readonly assets: readonly string[],
     private readonly quote: number,
   ) {
-    this.ledger = new Ledger([...assets, ...assets.map((a) => `debt:${a}`)]);
+    this.ledger = new Ledger([
+      ...assets,
+      ...assets.map((a) => `debt:${a}`),
+      ...assets.map((a) => `perp:${a}`),
+    ]);
     const l = this.ledger;
     this.borrowers = l.account("borrowers");
     this.protocol = l.account("protocol");
@@ -38,6 +49,43 @@ export class CascadeBooks {
     this.world = l.account("world", true);
     this.market = l.account("market", true);
     this.gasSink = l.account("gas", true);
+    this.perpAccounts = l.account("perp-accounts");
+    this.perpInsurance = l.account("perp-insurance");
+    this.perpVenue = l.account("perp-venue", true);
+  }
+
+  private perpToken(k: number): number {
+    return 2 * this.assets.length + k;
+  }
+
+  /** Opening perp positions (signed units per asset), the accounts' perp cash and the insurance fund. */
+  openPerps(sizes: Float64Array, cash: number, insurance: number): void {
+    const l = this.ledger;
+    for (let k = 0; k < this.assets.length; k++)
+      l.transfer(this.perpVenue, this.perpAccounts, this.perpToken(k), sizes[k] as number, Reason.trade);
+    l.transfer(this.perpVenue, this.perpAccounts, this.quote, cash, Reason.deposit);
+    l.transfer(this.world, this.perpInsurance, this.quote, insurance, Reason.deposit);
+  }
+
+  /** `units` (signed) of the perp in asset k handed back to the venue for `quote` (signed) cash. */
+  perpClose(k: number, units: number, quote: number): void {
+    this.ledger.transfer(this.perpAccounts, this.perpVenue, this.perpToken(k), units, Reason.liquidation);
+    this.ledger.transfer(this.perpVenue, this.perpAccounts, this.quote, quote, Reason.liquidation);
+  }
+
+  perpFee(quote: number): void {
+    this.ledger.transfer(this.perpAccounts, this.perpInsurance, this.quote, quote, Reason.fee);
+  }
+
+  /** A negative perp cash `deficit` written off: the insurance fund pays `cover`, the venue the rest. */
+  perpWriteOff(deficit: number, cover: number): void {
+    this.ledger.transfer(this.perpInsurance, this.perpAccounts, this.quote, cover, Reason.insurance);
+    this.ledger.transfer(this.perpVenue, this.perpAccounts, this.quote, deficit - cover, Reason.badDebt);
+  }
+
+  /** Unified margin: perp cash repays `units` of debt asset j (bought at market for `quoteCost`). */
+  cashRepay(j: number, units: number, quoteCost: number): void {
+    this.repay(j, units, quoteCost, this.perpAccounts);
   }
 
   private debtToken(k: number): number {
@@ -55,14 +103,14 @@ export class CascadeBooks {
     l.transfer(this.world, this.reserve, this.quote, reserve, Reason.deposit);
   }
 
-  /** A repayment of `units` of debt asset j, paid by the liquidators (bought at market when not the quote). */
-  repay(j: number, units: number, quoteCost: number): void {
+  /** A repayment of `units` of debt asset j, paid by `payer` (bought at market when not the quote). */
+  repay(j: number, units: number, quoteCost: number, payer = this.liquidators): void {
     const l = this.ledger;
     if (j !== this.quote) {
-      l.transfer(this.liquidators, this.market, this.quote, quoteCost, Reason.trade);
-      l.transfer(this.market, this.liquidators, j, units, Reason.trade);
+      l.transfer(payer, this.market, this.quote, quoteCost, Reason.trade);
+      l.transfer(this.market, payer, j, units, Reason.trade);
     }
-    l.transfer(this.liquidators, this.protocol, j, units, Reason.liquidation);
+    l.transfer(payer, this.protocol, j, units, Reason.liquidation);
     l.transfer(this.protocol, this.borrowers, this.debtToken(j), units, Reason.liquidation);
   }
 

@@ -17,7 +17,8 @@ import type { SystemicConfig } from "./config.js";
 import { dispatch, landJobs, wakeResting } from "./dispatch.js";
 import type { PathOutcome } from "./outcome.js";
 import { resetOutcome } from "./outcome.js";
-import { accountValue, healthFactorOf, type Population, totalOf } from "./population.js";
+import { endGap, settlePerpLegs } from "./perp-leg.js";
+import { accountValue, type Population, totalOf } from "./population.js";
 import { CascadeState } from "./state.js";
 
 /** The exogenous path of each population asset (null: the quote or a stablecoin, priced 1). */
@@ -57,6 +58,9 @@ export class Cascade {
     const t0 = this.grid.startMs;
     s.pop.coll.set(s.origin.coll);
     s.pop.debt.set(s.origin.debt);
+    s.pop.perpSize.set(s.origin.perpSize);
+    s.pop.perpCash.set(s.origin.perpCash);
+    s.perpInsuranceLeft = s.margin.perp?.insuranceFund ?? 0;
     resetOutcome(s.out);
     for (let k = 0; k < s.p0.length; k++) {
       s.p0[k] = exo.price[k]?.[0] ?? 1;
@@ -69,6 +73,8 @@ export class Cascade {
     s.reserveLeft = cfg.reserve;
     s.gasGwei = cfg.chain.baseGwei;
     s.index.clear();
+    s.accounts.clear();
+    s.perpIndex.clear();
     s.jobs.clear();
     s.resting.clear();
     s.auctions.clear();
@@ -79,7 +85,8 @@ export class Cascade {
     s.t = t0;
     this.openBooks();
     for (let a = 0; a < s.pop.n; a++) {
-      s.index.set(a, s.key(a));
+      s.indexAccount(a);
+      if (!s.unified) s.indexPerp(a);
       if (accountValue(s.pop, s.pop.coll, a, s.p0) < accountValue(s.pop, s.pop.debt, a, s.p0))
         s.out.insolventAtStart++;
     }
@@ -97,6 +104,14 @@ export class Cascade {
     const capital = s.cfg.liquidators.reduce((x, l) => x + l.capital, 0);
     s.resetBooks();
     s.books.open(coll, debt, capital, s.cfg.reserve);
+    const sizes = new Float64Array(A);
+    let cash = 0;
+    for (let a = 0; a < s.pop.n; a++) {
+      const k = s.pop.perpAsset[a] as number;
+      if (k >= 0) sizes[k] = (sizes[k] as number) + (s.pop.perpSize[a] as number);
+      cash += s.pop.perpCash[a] as number;
+    }
+    s.books.openPerps(sizes, cash, s.perpInsuranceLeft);
   }
 
   private tick(exo: ExoPath, step: number): void {
@@ -140,20 +155,24 @@ export class Cascade {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const bound = s.bound();
       const first = parked;
-      while (s.index.minKey() < bound) s.scratch[parked++] = s.index.pop();
+      s.ratios();
+      if (s.unified) parked = s.accounts.popCrossed(s.rMin, s.rMax, s.scratch, parked);
+      else {
+        settlePerpLegs(s);
+        while (s.index.minKey() < bound) s.scratch[parked++] = s.index.pop();
+      }
       if (parked === first) break;
       let acted = false;
       for (let x = first; x < parked; x++) {
         const a = s.scratch[x] as number;
-        const hf = healthFactorOf(s.pop, a, s.oracle.price, s.cfg.risk.lt);
-        if (hf < 1 && dispatch(s, a, hf)) acted = true;
+        const h = s.health(a);
+        if (h < 1 && dispatch(s, a, h)) acted = true;
       }
       if (!acted) break;
     }
     for (let x = 0; x < parked; x++) {
       const a = s.scratch[x] as number;
-      if (!s.index.has(a) && !s.jobs.has(a) && !s.resting.has(a) && !s.auctions.has(a))
-        s.index.set(a, s.key(a));
+      if (!s.indexed(a) && !s.jobs.has(a) && !s.resting.has(a) && !s.auctions.has(a)) s.indexAccount(a);
     }
   }
 
@@ -166,7 +185,7 @@ export class Cascade {
       const lot = s.auctions.has(a)
         ? (s.auctions.lot[a] as number) * (o[s.auctions.asset[a] as number] as number)
         : 0;
-      const gap = accountValue(s.pop, s.pop.debt, a, o) - accountValue(s.pop, s.pop.coll, a, o) - lot;
+      const gap = endGap(s, a, o, lot);
       if (gap > 0) {
         s.out.shortfall += gap;
         s.attributeLoss(a, gap);

@@ -1,7 +1,8 @@
 /**
  * The conservation check of a cascade (tests switch it on): the ledger balances per asset, and the
  * books' aggregate accounts agree with the structure-of-arrays — collateral held by borrowers,
- * debt outstanding (`debt:<asset>` tokens), and the liquidators' quote = capital + Σ profit.
+ * debt outstanding (`debt:<asset>` tokens), and the liquidators' quote = capital + Σ profit; the
+ * perp accounts' positions and cash, and the perp insurance fund.
  */
 import { InternalError } from "../errors.js";
 import { totalOf } from "./population.js";
@@ -33,5 +34,32 @@ export function checkCascadeBooks(s: CascadeState, where: string): void {
     "liquidators' quote",
     where,
     gross,
+  );
+  checkPerpBooks(s, where);
+}
+
+function checkPerpBooks(s: CascadeState, where: string): void {
+  const b = s.books;
+  const p = s.pop;
+  const A = p.assets.length;
+  const sizes = new Float64Array(A);
+  let cash = 0;
+  let gross = s.out.perpClosedNotional + s.out.perpFees + s.out.perpBadDebt + s.out.cashRepaid;
+  for (let a = 0; a < p.n; a++) {
+    const k = p.perpAsset[a] as number;
+    if (k >= 0) sizes[k] = (sizes[k] as number) + (p.perpSize[a] as number);
+    cash += p.perpCash[a] as number;
+    gross += Math.abs(s.origin.perpCash[a] as number);
+  }
+  for (let k = 0; k < A; k++) {
+    const name = `perp:${p.assets[k] as string}`;
+    agree(b.balance(b.perpAccounts, 2 * A + k), sizes[k] as number, name, where);
+  }
+  agree(b.balance(b.perpAccounts, s.cfg.quote), cash, "perp cash", where, gross);
+  agree(
+    b.balance(b.perpInsurance, s.cfg.quote),
+    s.perpInsuranceLeft + s.out.perpFees,
+    "perp insurance",
+    where,
   );
 }

@@ -4,6 +4,7 @@
  * CLI from a `population:` scenario; every array is indexed by the population's asset or venue.
  */
 import type { OnlineOracleConfig } from "./online-oracle.js";
+import type { MarginSpec } from "./portfolio-margin.js";
 
 /** How an unsafe account is resolved. */
 export type LiquidationRule = "fixed-bonus" | "clipper" | "flipper";
@@ -96,6 +97,8 @@ export interface SystemicConfig {
   readonly recheckMs: number;
   /** Bucket of the liquidations' time profile. */
   readonly profileBucketMs: number;
+  /** Siloed or unified (portfolio) margin and the perp venue's rule (absent: siloed, no perps). */
+  readonly margin?: MarginSpec;
   /** Check ledger conservation after every liquidation (tests). */
   readonly checkConservation: boolean;
 }

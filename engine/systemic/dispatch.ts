@@ -13,13 +13,22 @@
 import { bark } from "./auction.js";
 import { inclusionDelayMs } from "./chain.js";
 import { executeFixedBonus, planFixedBonus } from "./fixed-bonus.js";
+import { closePerpUnified } from "./perp-leg.js";
+import { hasLoan } from "./portfolio-margin.js";
 import type { CascadeState } from "./state.js";
 
 /** Most doublings of a skipped account's rest. */
 const MAX_BACKOFF = 6;
 
-/** Handles liquidatable account a (health factor `hf`); true when a liquidation executed now. */
+/**
+ * Handles liquidatable account a (health factor `hf`, or unified health); true when a liquidation
+ * executed now. Unified, an account without a loan has its perp closed by the perp venue.
+ */
 export function dispatch(s: CascadeState, a: number, hf: number): boolean {
+  if (s.unified && !hasLoan(s.pop, a) && closePerpUnified(s, a)) {
+    s.indexAccount(a);
+    return true;
+  }
   if (s.cfg.rule !== "fixed-bonus") {
     if (!bark(s, a)) skip(s, a);
     return false;
@@ -44,7 +53,7 @@ export function dispatch(s: CascadeState, a: number, hf: number): boolean {
   if (bestDue <= s.t) return executeFixedBonus(s, a, best);
   s.jobLiquidator[a] = best;
   s.jobs.set(a, bestDue);
-  s.index.set(a, Number.POSITIVE_INFINITY); // out of the index while its transaction is pending
+  s.unindex(a); // out of the index while its transaction is pending
   return false;
 }
 
@@ -54,7 +63,7 @@ function skip(s: CascadeState, a: number): void {
   s.out.skippedChecks++;
   const skips = Math.min(s.skips[a] as number, MAX_BACKOFF);
   s.skips[a] = skips + 1;
-  s.index.set(a, Number.POSITIVE_INFINITY); // resting: looked at again after recheckMs·2^skips
+  s.unindex(a); // resting: looked at again after recheckMs·2^skips
   s.resting.set(a, s.t + s.cfg.recheckMs * 2 ** skips);
 }
 
@@ -64,7 +73,7 @@ export function landJobs(s: CascadeState, t: number): boolean {
   while (s.jobs.minKey() <= t) {
     const a = s.jobs.pop();
     if (executeFixedBonus(s, a, s.jobLiquidator[a] as number)) any = true;
-    else s.index.set(a, s.key(a));
+    else s.indexAccount(a);
   }
   return any;
 }
@@ -74,7 +83,7 @@ export function wakeResting(s: CascadeState, t: number): boolean {
   let any = false;
   while (s.resting.minKey() <= t) {
     const a = s.resting.pop();
-    s.index.set(a, s.key(a));
+    s.indexAccount(a);
     any = true;
   }
   return any;

@@ -11,7 +11,8 @@
  */
 import { CLOSE_FACTOR_HF_THRESHOLD, seizure } from "../venues/aave-v3.js";
 import { gasCostQuote } from "./chain.js";
-import { accountValue, healthFactorOf } from "./population.js";
+import { reducePerp, settleUnified, writeOffPerp } from "./perp-leg.js";
+import { accountValue } from "./population.js";
 import type { CascadeState } from "./state.js";
 
 /** The pair chosen by the last `plan`. */
@@ -73,7 +74,7 @@ function gasOf(s: CascadeState, l: number): number {
 
 /** Executes liquidator l's liquidation of account a now; false when a is no longer liquidatable. */
 export function executeFixedBonus(s: CascadeState, a: number, l: number): boolean {
-  const hf = healthFactorOf(s.pop, a, s.oracle.price, s.cfg.risk.lt);
+  const hf = s.health(a);
   if (!(hf < 1) || planFixedBonus(s, a, l, hf) === Number.NEGATIVE_INFINITY) return false;
   const { coll: i, debt: j } = pair;
   const p = s.pop;
@@ -85,6 +86,7 @@ export function executeFixedBonus(s: CascadeState, a: number, l: number): boolea
   const pool = s.pools[i];
   const proceeds = pool ? pool.sell(z.toLiquidator) : z.toLiquidator * pi;
   const gas = gasOf(s, l);
+  const collBefore = s.unified ? accountValue(p, p.coll, a, o) : 0;
   p.debt[a * A + j] = (p.debt[a * A + j] as number) - z.debtRepaid;
   p.coll[a * A + i] = (p.coll[a * A + i] as number) - z.seized;
   s.books.repay(j, z.debtRepaid, repaidQuote);
@@ -104,14 +106,19 @@ export function executeFixedBonus(s: CascadeState, a: number, l: number): boolea
   out.proceeds[i] = (out.proceeds[i] as number) + proceeds;
   s.noteLiquidation(a, z.seized * pi);
   s.skips[a] = 0;
+  if (s.unified) reducePerp(s, a, (z.seized * pi) / collBefore);
   if (pool) s.marketMoved(i, pool.price());
   if (accountValue(p, p.coll, a, o) === 0) writeOff(s, a);
-  s.index.set(a, s.key(a));
+  s.indexAccount(a);
   return true;
 }
 
-/** Writes off the debt of account a, which has no collateral left; the reserve covers first. */
+/**
+ * Writes off the debt of account a, which has no collateral left; the reserve covers first. Under
+ * the unified rule the account's perp is closed first and its cash repays what it can (perp-leg.ts).
+ */
 export function writeOff(s: CascadeState, a: number): void {
+  if (s.unified) settleUnified(s, a);
   const p = s.pop;
   const A = p.assets.length;
   const o = s.oracle.price;
@@ -131,4 +138,5 @@ export function writeOff(s: CascadeState, a: number): void {
   s.out.badDebt += total;
   s.attributeLoss(a, total);
   s.noteBadDebt(total);
+  if (s.unified) writeOffPerp(s, a);
 }

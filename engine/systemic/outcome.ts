@@ -30,6 +30,13 @@ export interface PathOutcome {
   protocolFees: number;
   /** Reserve (insurance fund) spent on bad debt. */
   reserveDrain: number;
+  /** Perp legs (portfolio-margin.ts): liquidations by the perp venue, notional closed, fees, perp bad debt, perp insurance spent, perp cash that repaid debt (unified). */
+  perpLiquidations: number;
+  perpClosedNotional: number;
+  perpFees: number;
+  perpBadDebt: number;
+  perpInsuranceDrain: number;
+  cashRepaid: number;
   /** Per debt asset: written-off debt (quote). */
   readonly badDebtByDebtAsset: Float64Array;
   /** Per collateral asset: bad debt and end shortfall, attributed by each account's starting collateral value shares. */
@@ -62,6 +69,12 @@ export function newOutcome(nAssets: number, nBuckets: number): PathOutcome {
     incentives: 0,
     protocolFees: 0,
     reserveDrain: 0,
+    perpLiquidations: 0,
+    perpClosedNotional: 0,
+    perpFees: 0,
+    perpBadDebt: 0,
+    perpInsuranceDrain: 0,
+    cashRepaid: 0,
     badDebtByDebtAsset: new Float64Array(nAssets),
     lossByCollAsset: new Float64Array(nAssets),
     soldUnits: new Float64Array(nAssets),
@@ -79,6 +92,8 @@ export function resetOutcome(o: PathOutcome): void {
   o.liquidations = o.skipped = o.skippedChecks = o.accountsLiquidated = o.insolventAtStart = 0;
   o.badDebt = o.shortfall = o.debtRepaid = o.collateralSeized = 0;
   o.liquidatorProfit = o.gasPaid = o.protocolFees = o.reserveDrain = o.incentives = 0;
+  o.perpLiquidations = o.perpClosedNotional = o.perpFees = o.perpBadDebt = o.perpInsuranceDrain = 0;
+  o.cashRepaid = 0;
   for (const arr of [o.badDebtByDebtAsset, o.lossByCollAsset, o.soldUnits, o.proceeds]) arr.fill(0);
   for (const arr of [o.profileCount, o.profileSeized, o.profileBadDebt]) arr.fill(0);
   o.exoLow.fill(1);

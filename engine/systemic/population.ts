@@ -6,6 +6,12 @@
  *
  * Nothing here allocates per account beyond the arrays: 100 000 accounts with four assets cost
  * 100 000 × 4 × 16 B ≈ 6.4 MB, plus 2 B of venue index each.
+ *
+ * An account may also hold one perpetual position on the scenario's perp venue (the second venue
+ * of a unified-versus-siloed comparison; portfolio-margin.ts): `perpAsset[a]` (−1: none),
+ * `perpSize[a]` (signed units, negative = short) and `perpCash[a]` (quote): the perp account's
+ * equity at mark P is `perpCash + perpSize·P`, i.e. cash = margin − size·entry price. Closing u
+ * units at P moves `u·P` into the cash. 17 B more per account.
  */
 export interface Population {
   /** Number of accounts. */
@@ -19,6 +25,12 @@ export interface Population {
   readonly coll: Float64Array;
   /** Debt by (account, asset), token units. */
   readonly debt: Float64Array;
+  /** Asset of the account's perp position (−1: none). */
+  readonly perpAsset: Int8Array;
+  /** Perp position in units of `perpAsset` (negative: short). */
+  readonly perpSize: Float64Array;
+  /** Perp account cash (quote): margin − size·entry; equity = cash + size·mark. */
+  readonly perpCash: Float64Array;
   /** Account identifiers, when the population came from a snapshot (generated: `#<index>`). */
   readonly ids?: readonly string[];
 }
@@ -38,13 +50,24 @@ export function allocPopulation(
     venue: new Uint16Array(n),
     coll: new Float64Array(n * A),
     debt: new Float64Array(n * A),
+    perpAsset: new Int8Array(n).fill(-1),
+    perpSize: new Float64Array(n),
+    perpCash: new Float64Array(n),
     ...(ids ? { ids } : {}),
   };
 }
 
 /** A copy whose balances can be changed by a path without touching the original. */
 export function clonePopulation(p: Population): Population {
-  return { ...p, venue: p.venue.slice(), coll: p.coll.slice(), debt: p.debt.slice() };
+  return {
+    ...p,
+    venue: p.venue.slice(),
+    coll: p.coll.slice(),
+    debt: p.debt.slice(),
+    perpAsset: p.perpAsset.slice(),
+    perpSize: p.perpSize.slice(),
+    perpCash: p.perpCash.slice(),
+  };
 }
 
 /**

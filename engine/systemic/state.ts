@@ -8,11 +8,23 @@ import { Auctions } from "./auction-state.js";
 import { CascadeBooks } from "./books.js";
 import { checkCascadeBooks } from "./check-books.js";
 import type { SystemicConfig } from "./config.js";
+import { spanGrid } from "./margin-grid.js";
+import { MarginIndex, perpTriggers, unifiedTriggers } from "./margin-index.js";
 import { OnlineOracle } from "./online-oracle.js";
 import { newOutcome, type PathOutcome } from "./outcome.js";
 import { CpPool } from "./pool.js";
-import { accountValue, type Population, weightedCollateral } from "./population.js";
+import { accountValue, healthFactorOf, type Population, weightedCollateral } from "./population.js";
+import { type MarginSpec, unifiedHealth } from "./portfolio-margin.js";
 import { TriggerIndex } from "./trigger-index.js";
+
+/** Without a `margin` section: siloed, no perp venue (the grid is then unused). */
+const SILOED: MarginSpec = {
+  rule: "siloed",
+  grid: spanGrid({ priceScan: 0.16, volUp: 0, volDown: 0, extremeMove: 2, extremeFraction: 0.35 }),
+  mmFactor: 1,
+  contingency: 0,
+  perp: null,
+};
 
 export class CascadeState {
   readonly pop: Population;
@@ -39,6 +51,17 @@ export class CascadeState {
   readonly collAsset: Uint8Array;
   readonly debtAsset: Uint8Array;
   books: CascadeBooks;
+  readonly margin: MarginSpec;
+  readonly unified: boolean;
+  /** Unified rule: the accounts, by the price ratios at which they can fail (margin-index.ts). */
+  readonly accounts: MarginIndex;
+  /** Siloed rule: the perp legs, by their liquidation price ratios. */
+  readonly perpIndex: MarginIndex;
+  readonly perpScratch: Int32Array;
+  perpInsuranceLeft = 0;
+  /** Smallest and largest oracle price / P⁰ over the assets (set by `ratios`). */
+  rMin = 1;
+  rMax = 1;
   step = 0;
   t = 0;
   gasGwei = 0;
@@ -53,7 +76,18 @@ export class CascadeState {
   ) {
     const n = origin.n;
     const A = origin.assets.length;
-    this.pop = { ...origin, coll: origin.coll.slice(), debt: origin.debt.slice() };
+    this.pop = {
+      ...origin,
+      coll: origin.coll.slice(),
+      debt: origin.debt.slice(),
+      perpSize: origin.perpSize.slice(),
+      perpCash: origin.perpCash.slice(),
+    };
+    this.margin = cfg.margin ?? SILOED;
+    this.unified = this.margin.rule === "unified";
+    this.accounts = new MarginIndex(n);
+    this.perpIndex = new MarginIndex(n);
+    this.perpScratch = new Int32Array(n);
     this.index = new TriggerIndex(n);
     this.jobs = new TriggerIndex(n);
     this.jobLiquidator = new Int16Array(n);
@@ -100,6 +134,54 @@ export class CascadeState {
       if (this.debtAsset[k] === 1 && r > hi) hi = r;
     }
     return hi / lo;
+  }
+
+  /** Puts account a in the index of its margin rule, keyed at its current balances. */
+  indexAccount(a: number): void {
+    if (!this.unified) {
+      this.index.set(a, this.key(a));
+      return;
+    }
+    const at = this.accounts.at;
+    unifiedTriggers(this.margin, this.pop, a, this.p0, this.cfg.quote, at);
+    this.accounts.set(a, at.lo, at.hi);
+  }
+
+  /** Takes account a out of the index (pending transaction, resting, in an auction). */
+  unindex(a: number): void {
+    this.index.set(a, Number.POSITIVE_INFINITY);
+    this.accounts.remove(a);
+  }
+
+  indexed(a: number): boolean {
+    return this.index.has(a) || this.accounts.has(a);
+  }
+
+  /** Siloed rule: indexes account a's perp leg by its liquidation price. */
+  indexPerp(a: number): void {
+    if (!this.margin.perp) return;
+    const at = this.perpIndex.at;
+    perpTriggers(this.margin.perp, this.pop, a, this.p0, at);
+    this.perpIndex.set(a, at.lo, at.hi);
+  }
+
+  /** Account a's health under its margin rule: the loan's HF (siloed) or equity / requirement (unified). */
+  health(a: number): number {
+    const o = this.oracle.price;
+    if (this.unified) return unifiedHealth(this.margin, this.pop, a, o, this.cfg.quote);
+    return healthFactorOf(this.pop, a, o, this.cfg.risk.lt);
+  }
+
+  /** Sets `rMin` and `rMax` from the oracle. */
+  ratios(): void {
+    const o = this.oracle.price;
+    this.rMin = Number.POSITIVE_INFINITY;
+    this.rMax = 0;
+    for (let k = 0; k < this.p0.length; k++) {
+      const r = (o[k] as number) / (this.p0[k] as number);
+      if (r < this.rMin) this.rMin = r;
+      if (r > this.rMax) this.rMax = r;
+    }
   }
 
   /** Profile bucket of the current time. */
