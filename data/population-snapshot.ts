@@ -10,6 +10,7 @@
 import type { Population } from "../engine/systemic/population.js";
 import { allocPopulation } from "../engine/systemic/population.js";
 import { cellIssue, IssueList } from "./issues.js";
+import { isPerpColumn, readPerpColumns } from "./population-perp.js";
 
 /** The cells of a snapshot: header names and rows of text, with each row's file line. */
 export interface SnapshotTable {
@@ -61,6 +62,7 @@ export function readSnapshot(
       (side === 1 ? p.coll : p.debt)[a * A + k] = v;
     });
   });
+  readPerpColumns(file, t.header, t.rows, t.lines, p, issues);
   issues.throwIfAny(file);
   return p;
 }
@@ -74,10 +76,10 @@ function readHeader(
 ): Layout | undefined {
   const asset = new Int32Array(header.length).fill(-1);
   const side = new Uint8Array(header.length);
-  const allowed = `account, venue, coll_<ASSET>, debt_<ASSET> with ASSET one of ${assets.join(", ")}`;
+  const allowed = `account, venue, coll_<ASSET>, debt_<ASSET> with ASSET one of ${assets.join(", ")}, perp_<ASSET>, perp_entry, perp_margin`;
   header.forEach((name, c) => {
     const m = /^(coll|debt)_(.+)$/.exec(name);
-    if (name === "account" || name === "venue") return;
+    if (name === "account" || name === "venue" || isPerpColumn(name)) return;
     if (!m) {
       issues.add(cellIssue("unknown_column", file, 1, name, `unknown column; allowed: ${allowed}`));
       return;

@@ -10,6 +10,7 @@ import type { OnlineOracleKind } from "../../engine/systemic/online-oracle.js";
 import { aaveConfig } from "../../engine/venues/lending-config.js";
 import type { SystemicSpec } from "../../scenarios/schema/systemic.js";
 import type { Scenario } from "../../scenarios/schema/types.js";
+import { marginSpec } from "./margin-config.js";
 
 const ONLINE_ORACLES: readonly string[] = ["ideal", "latency", "push"];
 
@@ -49,6 +50,7 @@ export function systemicConfig(s: Scenario, spec: SystemicSpec, checkConservatio
     reserve: c["reserve"] as number,
     recheckMs: c["recheck"] as number,
     profileBucketMs: c["profile"] as number,
+    margin: marginSpec(s, spec, assets),
     checkConservation,
   };
 }

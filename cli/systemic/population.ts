@@ -5,9 +5,11 @@
  */
 import { dirname, resolve } from "node:path";
 import { loadSnapshot } from "../../data/population-file.js";
+import { InputError } from "../../engine/errors.js";
 import { streamFor } from "../../engine/rng.js";
 import type { SystemicConfig } from "../../engine/systemic/config.js";
 import { type GeneratorSpec, generatePopulation } from "../../engine/systemic/generator.js";
+import { addHedges, type HedgeSpec } from "../../engine/systemic/hedge.js";
 import type { Population } from "../../engine/systemic/population.js";
 import type { SystemicSpec } from "../../scenarios/schema/systemic.js";
 
@@ -19,7 +21,10 @@ export async function loadPopulation(
   startPrices: Float64Array,
 ): Promise<Population> {
   const snap = spec.population.snapshot;
-  if (snap !== undefined) return loadSnapshot(resolve(dirname(scenarioFile), snap), cfg.assets, cfg.venues);
+  if (snap !== undefined) {
+    const file = resolve(dirname(scenarioFile), snap);
+    return needsPerpVenue(await loadSnapshot(file, cfg.assets, cfg.venues), cfg, file);
+  }
   const g = spec.population.generate as Readonly<Record<string, unknown>>;
   const lt = cfg.risk.lt.slice();
   const atLt = g["atLt"] as Record<string, number>;
@@ -45,7 +50,29 @@ export async function loadPopulation(
       cfg.venues,
     ),
   };
-  return generatePopulation(gen, cfg.assets, cfg.venues, startPrices, lt, streamFor(seed, 0, "population"));
+  const pop = generatePopulation(
+    gen,
+    cfg.assets,
+    cfg.venues,
+    startPrices,
+    lt,
+    streamFor(seed, 0, "population"),
+  );
+  const hedge = spec.margin.hedge as HedgeSpec | undefined;
+  if (hedge && hedge.share > 0) addHedges(pop, hedge, startPrices, cfg.quote, streamFor(seed, 0, "hedge"));
+  return pop;
+}
+
+/** A snapshot with perp positions needs the scenario's perp-linear venue (its rule). */
+function needsPerpVenue(p: Population, cfg: SystemicConfig, file: string): Population {
+  if (cfg.margin?.perp || !p.perpAsset.some((k) => k >= 0)) return p;
+  throw new InputError([
+    {
+      code: "missing",
+      path: "population.snapshot",
+      message: `${file} holds perp positions (perp_<ASSET> columns); the scenario needs a perp-linear venue (its margin rule and fee)`,
+    },
+  ]);
 }
 
 function byName(w: Readonly<Record<string, number>>, names: readonly string[]): Float64Array {

@@ -20,6 +20,7 @@ import type { LoadedScenario } from "../scenario.js";
 import { underFile } from "../scenario.js";
 import { systemicConfig } from "./config.js";
 import { writeSystemicFolder } from "./folder.js";
+import { compareMargins, marginMarkdown, marginTable, withMargin } from "./margin-compare.js";
 import { loadPopulation } from "./population.js";
 import { renderJson, type SystemicFacts, systemicMarkdown, systemicSummary } from "./summary.js";
 import { assetsTable, larTable, pathsTable, profileTable } from "./tables.js";
@@ -68,6 +69,7 @@ export async function runPopulation(
   } finally {
     bar.stop();
   }
+  const margins = compareMargins(s, spec, cfg, population, sim, marketAsset, runs.outcomes);
   const main = mainAsset(population, start);
   const lar = larCurve(
     cfg,
@@ -83,6 +85,7 @@ export async function runPopulation(
     assets: assetsTable(runs.outcomes, 0, cfg.assets),
     profile: profileTable(runs.outcomes, 0, sim.grid.startMs, cfg.profileBucketMs),
     lar: larTable(lar),
+    ...(margins ? { margin: marginTable(margins, 0) } : {}),
   };
   const facts: SystemicFacts = {
     manifest: {
@@ -101,8 +104,10 @@ export async function runPopulation(
     mainAsset: cfg.assets[main] as string,
     quantiles: s.report.quantiles,
   };
-  const summary = systemicSummary(facts, tables.paths, tables.lar);
-  const texts = { "summary.json": renderJson(summary), "report.md": systemicMarkdown(summary, facts) };
+  const summary = withMargin(systemicSummary(facts, tables.paths, tables.lar), margins);
+  const report = systemicMarkdown(summary, facts);
+  const marginMd = margins ? marginMarkdown(summary["margin"] as Record<string, unknown>) : "";
+  const texts = { "summary.json": renderJson(summary), "report.md": report + marginMd };
   return writeSystemicFolder(flags.out, s.name, tables, texts, flags.overwrite === true);
 }
 

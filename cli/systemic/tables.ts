@@ -26,7 +26,7 @@ export function pathsTable(outs: readonly PathOutcome[], from: number, main: num
       insolvent_at_start: int((o) => o.insolventAtStart),
       bad_debt_usd: col((o) => o.badDebt),
       shortfall_usd: col((o) => o.shortfall),
-      loss_usd: col((o) => o.badDebt + o.shortfall),
+      loss_usd: col((o) => o.badDebt + o.perpBadDebt + o.shortfall),
       debt_repaid_usd: col((o) => o.debtRepaid),
       collateral_seized_usd: col((o) => o.collateralSeized),
       liquidator_profit_usd: col((o) => o.liquidatorProfit),

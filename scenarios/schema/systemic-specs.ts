@@ -3,6 +3,7 @@
  * stress"). Declared once as ParamSpecs: the same declaration validates, fills defaults and prints.
  */
 import type { ParamSpecs } from "../../engine/params.js";
+import { HEDGE_GENERATE_SPECS, MARGIN_CASCADE_SPECS } from "./margin-specs.js";
 
 export const POPULATION_SPECS: ParamSpecs = {
   snapshot: {
@@ -51,9 +52,11 @@ export const GENERATE_SPECS: ParamSpecs = {
     default: {},
     description: "asset → LT the health factors are measured at (default: the venue's); fix when sweeping LT",
   },
+  ...HEDGE_GENERATE_SPECS,
 };
 
 export const CASCADE_SPECS: ParamSpecs = {
+  ...MARGIN_CASCADE_SPECS,
   rule: {
     type: "enum",
     values: ["fixed-bonus", "clipper", "flipper"],

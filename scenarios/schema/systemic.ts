@@ -5,6 +5,7 @@
  */
 import { describeValue, type Issue } from "../../engine/errors.js";
 import { isRecord, join, type ParamSpecs, readParams } from "../../engine/params.js";
+import { type MarginSection, readMargin } from "./margin.js";
 import {
   AUCTION_SPECS,
   CASCADE_LIQUIDATOR_SPECS,
@@ -28,6 +29,8 @@ export interface SystemicSpec {
   };
   /** Lending venues the population may use, in file order. */
   readonly venues: readonly string[];
+  /** Margin rule's grid, the generator's hedges and the perp venue (scenarios/schema/margin.ts). */
+  readonly margin: MarginSection;
 }
 
 export function readSystemic(
@@ -72,6 +75,7 @@ export function readSystemic(
   const auction = readSection(cascade["auction"] ?? {}, AUCTION_SPECS, "cascade.auction", issues);
   checkNames([chain["gasAsset"]], assets, "cascade.chain.gasAsset", issues);
   const liquidators = readLiquidatorList(cascade["liquidators"], issues);
+  const margin = readMargin(cascade, generate, venues, issues);
   if (issues.length > before) return undefined;
   return {
     population: {
@@ -80,6 +84,7 @@ export function readSystemic(
     },
     cascade: { ...cascade, pools, chain, auction, liquidators },
     venues: lending,
+    margin,
   };
 }
 
