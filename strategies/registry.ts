@@ -8,6 +8,7 @@ import { deleverage } from "./deleverage/index.js";
 import { deltaBand } from "./delta-band/index.js";
 import { deltaGammaHedge } from "./delta-gamma-hedge/index.js";
 import { deltaHedge } from "./delta-hedge/index.js";
+import { forecastDeleverage } from "./forecast-deleverage/index.js";
 import { fundingCarry } from "./funding-carry/index.js";
 import { gammaScalp } from "./gamma-scalp/index.js";
 import { hold } from "./hold/index.js";
@@ -28,4 +29,5 @@ export const strategyKinds = new Registry<Strategy, StrategyContext>("strategy",
   fundingCarry,
   coveredCall,
   protectivePut,
+  forecastDeleverage,
 ]);

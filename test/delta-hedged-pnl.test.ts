@@ -33,7 +33,8 @@ const density = (x: number, v: number) => Math.exp((-x * x) / (2 * v)) / Math.sq
 function cdf(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * z);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const poly =
+    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
   const erf = 1 - poly * Math.exp(-z * z);
   return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
@@ -54,7 +55,7 @@ function theory(realised: number): number {
     const f = S0 * density(Math.log(S0 / K) + sigma2 / 2, sigma2);
     sum += (i === 0 || i === n ? 1 : i % 2 === 1 ? 4 : 2) * f;
   }
-  return 0.5 * (realised * realised - IV * IV) * (sum * h) / 3;
+  return (0.5 * (realised * realised - IV * IV) * (sum * h)) / 3;
 }
 
 const pnl = (realised: number) =>
