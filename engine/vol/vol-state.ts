@@ -7,7 +7,7 @@
  */
 import { MS_PER_YEAR } from "../units.js";
 import { BarBuilder, type ForecastSlot, type ReadingSource } from "./bar-builder.js";
-import { annualisedVol, barVariance } from "./estimators.js";
+import { annualisedVol, barVariance, ESTIMATORS } from "./estimators.js";
 import {
   forecastProblems,
   makeForecaster,
@@ -42,7 +42,8 @@ export class VolState {
   realisedVol(a: number, spec: RealisedVolSpec, nowMs: number): number {
     const b = this.builder(a, spec.barMs, nowMs, spec, realisedVolProblems);
     const n = spec.window;
-    if (!(Number.isInteger(n) && n >= 2 && n <= b.bars.capacity)) fail(realisedVolProblems(spec));
+    const known = ESTIMATORS.includes(spec.estimator);
+    if (!(known && Number.isInteger(n) && n >= 2 && n <= b.bars.capacity)) fail(realisedVolProblems(spec));
     if (b.bars.count < n) return Number.NaN;
     return annualisedVol(barVariance(b.bars, spec.estimator, n), spec.barMs);
   }

@@ -137,5 +137,13 @@ describe("realisedVol in the view", () => {
     };
     expect(() => run(bad, 1)).toThrow(StrategyError);
     expect(() => run(bad, 1)).toThrow(/alpha \+ beta must be < 1 \(stationary\), was 1\.1/);
+    const unknown: Strategy = {
+      start: (v) => {
+        v.realisedVol(0, { estimator: "parkinson", window: 2, barMs: DAY });
+        v.realisedVol(0, { estimator: "rogers-satchell" as Estimator, window: 2, barMs: DAY });
+      },
+      onTimer: () => {},
+    };
+    expect(() => run(unknown, 1)).toThrow(/estimator "rogers-satchell" is unknown; allowed: close-to-close/);
   });
 });
