@@ -13,13 +13,6 @@ export interface StrategyContext {
 
 export const LENDING_KINDS = ["aave-v3", "compound-v3"];
 
-/** The `venue` parameter of a strategy that manages a loan. */
-export const LENDING_VENUE_PARAM = {
-  type: "string",
-  optional: true,
-  description: "lending venue (default: the first aave-v3/compound-v3)",
-} as const;
-
 /** The named venue, else the first of one of `kinds` (undefined when there is none). */
 export function defaultVenue(
   ctx: StrategyContext,

@@ -14,13 +14,7 @@
 import type { Params } from "../../engine/params.js";
 import type { KindDef } from "../../engine/registry.js";
 import type { IntentSink, Strategy, StrategyView } from "../../engine/strategy.js";
-import {
-  LENDING_KINDS,
-  LENDING_VENUE_PARAM,
-  requireAsset,
-  requireVenue,
-  type StrategyContext,
-} from "../types.js";
+import { LENDING_KINDS, requireAsset, requireVenue, type StrategyContext } from "../types.js";
 
 class CollateralTopup implements Strategy {
   private v = -1;
@@ -93,7 +87,11 @@ export const collateralTopup: KindDef<Strategy, StrategyContext> = {
   summary: "Keep a loan's health factor above a trigger by supplying (or repaying) from a wallet reserve.",
   source: "Aave v3 health factor Σ value·LT / debt (REFERENCE: Lending)",
   params: {
-    venue: LENDING_VENUE_PARAM,
+    venue: {
+      type: "string",
+      optional: true,
+      description: "lending venue (default: the first aave-v3/compound-v3)",
+    },
     asset: {
       type: "string",
       optional: true,

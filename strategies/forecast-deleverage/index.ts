@@ -16,6 +16,10 @@
  * HF stays ≥ HF* at the current forecast and the LTV gate allows (Σ value·LTV ≥ debt).
  * Orders under 1 % of the starting debt are skipped (no dust churn).
  *
+ * On a perp venue (perp.ts) the same band sizes the position instead: risk-off, it is cut to the
+ * size whose liquidation is a z·σ_f·√τ log move away; risk-on with `restore`, grown back towards
+ * its starting size within that bound.
+ *
  * Fails when the spike is faster than the forecast (a jump; an EWMA needs a few bars to react),
  * when the wallet holds too little to repay, and when the oracle lags the market.
  */
@@ -25,6 +29,9 @@ import type { IntentSink, Strategy, StrategyView, VolForecastSpec } from "../../
 import { MS_PER_YEAR } from "../../engine/units.js";
 import { LENDING_KINDS, requireAsset, requireVenue, type StrategyContext } from "../types.js";
 import { checkForecastDeleverage, FORECAST_DELEVERAGE_PARAMS, forecastSpec } from "./params.js";
+import { perpStep } from "./perp.js";
+
+const PERP_KINDS = ["perp-linear"];
 
 interface Band {
   readonly enterVol: number;
@@ -40,10 +47,12 @@ class ForecastDeleverage implements Strategy {
   private asset = -1;
   private debtAsset = -1;
   private startDebt = 0;
+  private startQty = 0;
   private riskOff = false;
 
   constructor(
     private readonly venueName: string,
+    private readonly perp: boolean,
     private readonly assetName: string | undefined,
     private readonly spec: VolForecastSpec,
     private readonly band: Band,
@@ -52,28 +61,40 @@ class ForecastDeleverage implements Strategy {
   start(view: StrategyView, out: IntentSink): void {
     this.v = view.venueIndex(this.venueName);
     this.asset = this.assetName === undefined ? this.first(view, false) : view.assetIndex(this.assetName);
-    this.debtAsset = this.first(view, true);
+    this.debtAsset = this.perp ? -1 : this.first(view, true);
     this.startDebt = this.debtAsset >= 0 ? view.debt(this.v, this.debtAsset) : 0;
+    this.startQty = this.asset >= 0 && this.perp ? view.perpQty(this.asset) : 0;
     this.riskOff = false;
     out.setTimer(this.band.everyMs);
   }
 
-  /** The loan's first collateral (or debt) asset; −1 when none. */
+  /** The loan's first collateral (or debt) asset, or the first asset held on the perp; −1 when none. */
   private first(view: StrategyView, debt: boolean): number {
-    for (let a = 0; a < view.assetNames.length; a++) {
-      if (debt ? view.debt(this.v, a) > 0 : view.supplied(this.v, a) > 0) return a;
+    const n = view.assetNames.length - (this.perp ? 1 : 0); // a perp's quote is not a position
+    for (let a = 0; a < n; a++) {
+      if (
+        this.perp ? view.perpQty(a) !== 0 : debt ? view.debt(this.v, a) > 0 : view.supplied(this.v, a) > 0
+      ) {
+        return a;
+      }
     }
     return -1;
   }
 
   onTimer(view: StrategyView, out: IntentSink): void {
     out.setTimer(this.band.everyMs);
-    if (this.asset < 0 || this.debtAsset < 0) return;
+    if (this.asset < 0 || (!this.perp && this.debtAsset < 0)) return;
     const vol = view.volForecast(this.asset, this.spec);
     if (Number.isNaN(vol)) return;
     if (!this.riskOff && vol >= this.band.enterVol) this.riskOff = true;
     else if (this.riskOff && vol <= this.band.exitVol) this.riskOff = false;
-    const hfStar = Math.exp(this.band.z * vol * Math.sqrt(this.band.surviveYears));
+    const move = this.band.z * vol * Math.sqrt(this.band.surviveYears);
+    if (this.perp) {
+      const at = { v: this.v, a: this.asset, startQty: this.startQty };
+      perpStep(view, out, at, move, this.riskOff, this.band.restore);
+      return;
+    }
+    const hfStar = Math.exp(move);
     if (this.riskOff) this.repayTo(view, out, hfStar);
     else if (this.band.restore) this.borrowBack(view, out, hfStar);
   }
@@ -104,13 +125,17 @@ class ForecastDeleverage implements Strategy {
 
 export const forecastDeleverage: KindDef<Strategy, StrategyContext> = {
   kind: "forecast-deleverage",
-  summary: "Repay a loan's debt when the collateral's vol forecast rises; re-borrow when it falls.",
+  summary: "Repay a loan's debt (or cut a perp) when the vol forecast rises; restore it when it falls.",
   source: "EWMA (RiskMetrics 1996), GARCH(1,1) (Bollerslev 1986); Aave v3 health factor (REFERENCE: Lending)",
   params: FORECAST_DELEVERAGE_PARAMS,
   check: checkForecastDeleverage,
-  create: (p: Params, ctx) =>
-    new ForecastDeleverage(
-      requireVenue(ctx, p["venue"], LENDING_KINDS),
+  create: (p: Params, ctx) => {
+    const lending = ctx.venues?.some(
+      (v) => LENDING_KINDS.includes(v.kind) && (p["venue"] ?? v.name) === v.name,
+    );
+    return new ForecastDeleverage(
+      requireVenue(ctx, p["venue"], lending ? LENDING_KINDS : PERP_KINDS),
+      !lending,
       requireAsset(ctx, p["asset"], "asset"),
       forecastSpec(p),
       {
@@ -121,5 +146,6 @@ export const forecastDeleverage: KindDef<Strategy, StrategyContext> = {
         restore: p["restore"] as boolean,
         everyMs: p["every"] as number,
       },
-    ),
+    );
+  },
 };

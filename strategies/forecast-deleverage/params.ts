@@ -6,14 +6,18 @@
 import type { Issue } from "../../engine/errors.js";
 import type { ParamSpecs, Params } from "../../engine/params.js";
 import { forecastProblems, type VolForecastSpec } from "../../engine/vol/spec.js";
-import { LENDING_VENUE_PARAM } from "../types.js";
 
 export const FORECAST_DELEVERAGE_PARAMS: ParamSpecs = {
-  venue: LENDING_VENUE_PARAM,
+  venue: {
+    type: "string",
+    optional: true,
+    description: "lending or perp venue (default: the first lending venue, else the first perp venue)",
+  },
   asset: {
     type: "string",
     optional: true,
-    description: "asset whose vol is forecast (default: the loan's first collateral)",
+    description:
+      "asset whose vol is forecast (default: the loan's first collateral, or the perp's first asset)",
   },
   model: { type: "enum", values: ["ewma", "garch"], default: "ewma", description: "vol forecast" },
   lambda: {
@@ -71,7 +75,11 @@ export const FORECAST_DELEVERAGE_PARAMS: ParamSpecs = {
     description: "standard deviations of a fall to survive",
   },
   survive: { type: "duration", default: "7d", min: 1, description: "time over which that fall is measured" },
-  restore: { type: "boolean", default: true, description: "re-borrow up to the starting debt when calm" },
+  restore: {
+    type: "boolean",
+    default: true,
+    description: "when calm, re-borrow up to the starting debt (perp: re-grow to the starting size)",
+  },
   every: { type: "duration", default: "1h", min: 1, description: "interval between checks" },
 };
 

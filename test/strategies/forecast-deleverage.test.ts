@@ -6,6 +6,8 @@
  *   p < 0.001, and its Wilson 95 % interval lies wholly below hold's;
  * - it acts on the forecast only: in a calm GBM (30 % vol) it never repays; in a stressed one
  *   (160 % vol) it repays on every path;
+ * - on a perp it sizes the position so that the maintenance condition holds exactly at the move
+ *   to survive (checked against the liquidation equation, not the formula), and cuts only under stress;
  * - impossible parameters are refused, naming the field.
  */
 import { readFileSync } from "node:fs";
@@ -13,6 +15,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { InputError } from "../../engine/errors.js";
+import type { StrategyView } from "../../engine/strategy.js";
+import { perpAllowedQty } from "../../strategies/forecast-deleverage/perp.js";
 import { ROOT } from "../cli-harness.js";
 import { configOf, run } from "../helpers.js";
 
@@ -90,6 +94,37 @@ describe("forecast-deleverage acts on the forecast", () => {
     };
     expect(repays(0.3)).toBe(0);
     expect(repays(1.6)).toBe(8);
+  });
+});
+
+describe("forecast-deleverage on a perp", () => {
+  it("sizes the position so the maintenance condition E + q(P′ − P) = m·|q|·P′ holds at the move", () => {
+    const [E, P, m] = [10_000, 3000, 0.03];
+    for (const [q, need] of [
+      [10, 0.5],
+      [-10, 0.4],
+    ] as const) {
+      const en = E / (Math.abs(q) * P);
+      const d = q > 0 ? (en - m) / (1 - m) : (en - m) / (1 + m);
+      const view = { ltv: () => 1 / en, liquidationDistance: () => d } as unknown as StrategyView;
+      const k = perpAllowedQty(view, 0, 0, q, need) * Math.sign(q);
+      const p2 = q > 0 ? P * (1 - need) : P * (1 + need);
+      expect((E + k * (p2 - P)) / (m * Math.abs(k) * p2)).toBeCloseTo(1, 10);
+    }
+  });
+
+  it("cuts a long perp in a stressed market and leaves it in a calm one", () => {
+    const trades = (vol: number) =>
+      run({
+        ...BASE,
+        paths: 6,
+        clock: { start: "2024-01-01T00:00:00Z", horizon: "4d", step: "30m" },
+        market: { quote: "USDC", assets: { ETH: { model: { kind: "gbm", spot: 3000, vol } } } },
+        venues: { perp: { kind: "perp-linear", fundingSource: "fixed", fundingRate: 0 } },
+        book: [{ kind: "perp", venue: "perp", underlying: "ETH", qty: 10, collateral: 10_000 }],
+      }).metrics.columns.trades;
+    expect(Array.from(trades(0.3))).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(Array.from(trades(1.6)).every((n) => n > 0)).toBe(true);
   });
 });
 
