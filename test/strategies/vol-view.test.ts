@@ -1,7 +1,7 @@
 /**
  * Realised vol and forecasts in the strategy view, through the engine: a strategy records every
- * landed reading it is shown (watchOracle, minMove 0) and rebuilds daily bars and the estimators
- * with its own code; the view's figures must equal them on every path (so the view's per-path
+ * landed reading it is shown (watchOracle, minMove 0) and rebuilds daily bars, two estimators and
+ * the EWMA and GARCH forecasts (the h-day mean by iterating the k-step forecasts) with its own code; the view's figures must equal them on every path (so the view's per-path
  * state resets), be NaN until the window's bars are complete, 0 for the quote currency, and an
  * invalid spec must stop the run with a StrategyError that names the problem.
  */
@@ -63,6 +63,28 @@ function own(bars: number[][], n: number): Record<string, number> {
   return { "close-to-close": Math.sqrt(cc * 365), parkinson: Math.sqrt(pk * 365) };
 }
 
+const GARCH = {
+  kind: "garch",
+  alpha: 0.1,
+  beta: 0.85,
+  longRunVol: 0.6,
+  barMs: DAY,
+  horizonMs: 7 * DAY,
+} as const;
+
+/** EWMA (λ 0.94, seeded with the mean square of 17 returns) and GARCH over 7 days, written out again. */
+function ownForecasts(bars: number[][]): Record<string, number> {
+  const r = bars.map((x) => Math.log((x[3] as number) / (x[0] as number)));
+  let ewma = r.slice(0, 17).reduce((a, x) => a + x * x, 0) / 17;
+  for (const x of r.slice(17)) ewma = 0.94 * ewma + 0.06 * x * x;
+  const omega = (0.36 / 365) * 0.05;
+  let h = omega / 0.05;
+  for (const x of r) h = omega + 0.1 * x * x + 0.85 * h;
+  let sum = 0;
+  for (let k = 0; k < 7; k++, h = omega + 0.95 * h) sum += h;
+  return { ewma: Math.sqrt(ewma * 365), garch: Math.sqrt((sum / 7) * 365) };
+}
+
 class Recorder implements Strategy {
   times: number[] = [];
   prices: number[] = [];
@@ -94,10 +116,15 @@ class Recorder implements Strategy {
       this.early.push(v.realisedVol(0, spec("yang-zhang", 20)));
       return;
     }
-    const mine = own(dailyBars(this.times, this.prices, v.startMs, v.timeMs), 20);
+    const bars = dailyBars(this.times, this.prices, v.startMs, v.timeMs);
+    const mine = own(bars, 20);
     for (const est of ["close-to-close", "parkinson"] as const) {
       this.checks.push({ view: v.realisedVol(0, spec(est, 20)), own: mine[est] as number, est });
     }
+    const f = ownForecasts(bars);
+    const ewma = v.volForecast(0, { kind: "ewma", barMs: DAY, horizonMs: DAY });
+    this.checks.push({ view: ewma, own: f["ewma"] as number, est: "ewma" });
+    this.checks.push({ view: v.volForecast(0, GARCH), own: f["garch"] as number, est: "garch" });
   }
 }
 
@@ -116,7 +143,7 @@ describe("realisedVol in the view", () => {
     };
     run(wrapped);
     all.push(...s.checks);
-    expect(all.length).toBeGreaterThan(3 * 2 * 10);
+    expect(all.length).toBeGreaterThan(3 * 4 * 10);
     for (const c of all) expect(c.view / c.own, c.est).toBeCloseTo(1, 10);
     expect(s.early.length).toBeGreaterThan(0);
     expect(s.early.every(Number.isNaN)).toBe(true);
