@@ -5,7 +5,9 @@
  * Every `every` it reads σ_f, the EWMA or GARCH(1,1) forecast (StrategyView.volForecast, annualised)
  * of the collateral's vol over `horizon`, on `bar` bars of its oracle readings. Hysteresis: it turns
  * risk-off when σ_f ≥ `enterVol` and back risk-on when σ_f ≤ `exitVol` (< enterVol), so a forecast
- * hovering at one level does not churn the loan.
+ * hovering at one level does not churn the loan. With `baseline` (bars) the band is a ratio
+ * instead: σ_f over the close-to-close realised vol of the latest `baseline` bars (the longer-run
+ * level), so it reacts to a rise relative to what the asset usually does.
  *
  * Risk-off, the loan must survive a fall of z standard deviations over `survive` without help:
  * with the debt in a stable asset, HF moves with the collateral price (HF = Σ c·P·LT / D), so a
@@ -25,7 +27,13 @@
  */
 import type { Params } from "../../engine/params.js";
 import type { KindDef } from "../../engine/registry.js";
-import type { IntentSink, Strategy, StrategyView, VolForecastSpec } from "../../engine/strategy.js";
+import type {
+  IntentSink,
+  RealisedVolSpec,
+  Strategy,
+  StrategyView,
+  VolForecastSpec,
+} from "../../engine/strategy.js";
 import { MS_PER_YEAR } from "../../engine/units.js";
 import { LENDING_KINDS, requireAsset, requireVenue, type StrategyContext } from "../types.js";
 import { checkForecastDeleverage, FORECAST_DELEVERAGE_PARAMS, forecastSpec } from "./params.js";
@@ -56,6 +64,8 @@ class ForecastDeleverage implements Strategy {
     private readonly assetName: string | undefined,
     private readonly spec: VolForecastSpec,
     private readonly band: Band,
+    /** The longer-run level the band is a ratio to (null: the band is in vol). */
+    private readonly baseline: RealisedVolSpec | null,
   ) {}
 
   start(view: StrategyView, out: IntentSink): void {
@@ -85,9 +95,10 @@ class ForecastDeleverage implements Strategy {
     out.setTimer(this.band.everyMs);
     if (this.asset < 0 || (!this.perp && this.debtAsset < 0)) return;
     const vol = view.volForecast(this.asset, this.spec);
-    if (Number.isNaN(vol)) return;
-    if (!this.riskOff && vol >= this.band.enterVol) this.riskOff = true;
-    else if (this.riskOff && vol <= this.band.exitVol) this.riskOff = false;
+    const level = this.baseline === null ? vol : vol / view.realisedVol(this.asset, this.baseline);
+    if (Number.isNaN(level)) return;
+    if (!this.riskOff && level >= this.band.enterVol) this.riskOff = true;
+    else if (this.riskOff && level <= this.band.exitVol) this.riskOff = false;
     const move = this.band.z * vol * Math.sqrt(this.band.surviveYears);
     if (this.perp) {
       const at = { v: this.v, a: this.asset, startQty: this.startQty };
@@ -146,6 +157,9 @@ export const forecastDeleverage: KindDef<Strategy, StrategyContext> = {
         restore: p["restore"] as boolean,
         everyMs: p["every"] as number,
       },
+      p["baseline"] === undefined
+        ? null
+        : { estimator: "close-to-close", window: p["baseline"] as number, barMs: p["bar"] as number },
     );
   },
 };

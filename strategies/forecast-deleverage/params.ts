@@ -53,12 +53,19 @@ export const FORECAST_DELEVERAGE_PARAMS: ParamSpecs = {
     max: 4096,
     description: "bars before the first forecast",
   },
+  baseline: {
+    type: "integer",
+    optional: true,
+    min: 2,
+    max: 4096,
+    description: "bars of realised vol the band is a ratio to (absent: the band is in vol)",
+  },
   enterVol: {
     type: "number",
     default: 1.0,
     min: 0,
     exclusiveMin: true,
-    description: "cut leverage when the forecast (annualised) rises to this",
+    description: "cut leverage when the forecast (annualised; with baseline: its ratio) rises to this",
   },
   exitVol: {
     type: "number",

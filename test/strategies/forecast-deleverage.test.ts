@@ -5,7 +5,8 @@
  *   paired (McNemar exact binomial) test on the paths where exactly one of them is liquidated,
  *   p < 0.001, and its Wilson 95 % interval lies wholly below hold's;
  * - it acts on the forecast only: in a calm GBM (30 % vol) it never repays; in a stressed one
- *   (160 % vol) it repays on every path;
+ *   (160 % vol) it repays on every path; with a `baseline` the band is a ratio to the realised vol,
+ *   so a steady 160 % leaves it calm while a fourfold vol spike on a 50 % market makes it repay;
  * - on a perp it sizes the position so that the maintenance condition holds exactly at the move
  *   to survive (checked against the liquidation equation, not the formula), and cuts only under stress;
  * - impossible parameters are refused, naming the field.
@@ -75,25 +76,33 @@ describe("forecast-deleverage against hold in a regime-switching world", { timeo
 });
 
 describe("forecast-deleverage acts on the forecast", () => {
-  const loan = (vol: number) =>
-    run({
+  /** Paths (of 8) on which the strategy repays, in a GBM at `vol` with optional extras. */
+  const repays = (vol: number, strategy: Record<string, unknown> = {}, shocks: unknown[] = []) => {
+    const log = run({
       ...BASE,
       paths: 8,
       clock: { start: "2024-01-01T00:00:00Z", horizon: "5d", step: "30m" },
-      market: { quote: "USDC", assets: { ETH: { model: { kind: "gbm", spot: 3000, vol } } } },
+      market: { quote: "USDC", assets: { ETH: { model: { kind: "gbm", spot: 3000, vol } } }, shocks },
+      strategy: { ...SCENARIO.strategy, ...strategy },
       report: { sampleSeries: 0, eventPaths: 8 },
-    });
+    }).events;
+    const paths = new Set<number>();
+    for (let i = 0; i < log.length; i++) {
+      if (/repay/.test(log.detail[i] as string)) paths.add(log.path[i] as number);
+    }
+    return paths.size;
+  };
 
   it("never repays in a calm market and repays on every path in a stressed one", () => {
-    const repays = (vol: number) => {
-      const log = loan(vol).events;
-      const paths = new Set<number>();
-      for (let i = 0; i < log.length; i++)
-        if (/repay/.test(log.detail[i] as string)) paths.add(log.path[i] as number);
-      return paths.size;
-    };
     expect(repays(0.3)).toBe(0);
     expect(repays(1.6)).toBe(8);
+  });
+
+  it("with a baseline, reacts to a rise relative to the usual vol, not to a level", () => {
+    const ratio = { baseline: 48, enterVol: 1.3, exitVol: 1.0 };
+    expect(repays(1.6, ratio)).toBe(0);
+    const spike = { kind: "vol-spike", asset: "ETH", at: "3d", for: "1d", multiplier: 4 };
+    expect(repays(0.5, ratio, [spike])).toBe(8);
   });
 });
 
