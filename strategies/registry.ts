@@ -14,6 +14,7 @@ import { gammaScalp } from "./gamma-scalp/index.js";
 import { hold } from "./hold/index.js";
 import { protectivePut } from "./protective-put/index.js";
 import type { StrategyContext } from "./types.js";
+import { vegaHedge } from "./vega-hedge/index.js";
 import { wwBand } from "./ww-band/index.js";
 
 export const strategyKinds = new Registry<Strategy, StrategyContext>("strategy", [
@@ -22,6 +23,7 @@ export const strategyKinds = new Registry<Strategy, StrategyContext>("strategy",
   deltaBand,
   wwBand,
   deltaGammaHedge,
+  vegaHedge,
   gammaScalp,
   collateralTopup,
   deleverage,

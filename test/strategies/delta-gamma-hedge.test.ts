@@ -9,8 +9,8 @@
 import { describe, expect, it } from "vitest";
 import { normCdf, normPdf } from "../../engine/pricing/normal.js";
 import { runPaths } from "../../engine/sim/run.js";
-import type { IntentSink, Strategy, StrategyView } from "../../engine/strategy.js";
 import { configOf, hedgeScenario, std } from "../helpers.js";
+import { observed } from "./observe.js";
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 const scenario = (strategy: Record<string, unknown>, paths = 40) =>
@@ -36,28 +36,6 @@ const DGH = { kind: "delta-gamma-hedge", every: "1h", iv: 0.8, tenor: "60d", mar
 function bs(s: number, k: number, tau: number, vol: number) {
   const d1 = (Math.log(s / k) + 0.5 * vol * vol * tau) / (vol * Math.sqrt(tau));
   return { gamma: normPdf(d1) / (s * vol * Math.sqrt(tau)), delta: normCdf(d1) };
-}
-
-/** Runs `strategy`, looking at the book 1 ms after each of its timer callbacks (its trades landed). */
-function observed(raw: unknown, look: (view: StrategyView) => void) {
-  const cfg = configOf(raw);
-  const inner = cfg.strategy;
-  const LOOK = 7919;
-  const wrap = (out: IntentSink): IntentSink =>
-    new Proxy(out, {
-      get: (t, k) => {
-        if (k !== "setTimer") return (Reflect.get(t, k, t) as () => void).bind(t);
-        return (d: number, tag?: number) => {
-          t.setTimer(d, tag);
-          t.setTimer(1, LOOK);
-        };
-      },
-    });
-  const strategy: Strategy = {
-    start: (view, out) => inner.start(view, wrap(out)),
-    onTimer: (view, out, tag) => (tag === LOOK ? look(view) : inner.onTimer(view, wrap(out), tag)),
-  };
-  return runPaths({ ...cfg, strategy });
 }
 
 describe("delta-gamma-hedge", () => {
