@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { normCdf, normPdf } from "../../engine/pricing/normal.js";
 import { runPaths } from "../../engine/sim/run.js";
 import { configOf, hedgeScenario, std } from "../helpers.js";
-import { observed } from "./observe.js";
+import { bookGreek, observed } from "./observe.js";
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 const scenario = (strategy: Record<string, unknown>, paths = 40) =>
@@ -42,16 +42,7 @@ describe("delta-gamma-hedge", () => {
   it("leaves the book's gamma ≈ 0 after each rebalance (independent Black–Scholes gamma)", () => {
     let checks = 0;
     observed(scenario(DGH, 3), (view) => {
-      const s = view.oraclePrice(0);
-      let net = 0;
-      let gross = 0;
-      for (const o of view.options()) {
-        const tau = (o.expiryMs - view.timeMs) / YEAR_MS;
-        if (tau <= 0) continue;
-        const g = o.qty * bs(s, o.strike, tau, o.iv).gamma;
-        net += g;
-        gross += Math.abs(g);
-      }
+      const { net, gross } = bookGreek(view, (s, k, tau, vol) => bs(s, k, tau, vol).gamma);
       if (gross === 0) return;
       expect(Math.abs(net)).toBeLessThan(1e-6 * gross + 1e-12);
       checks++;

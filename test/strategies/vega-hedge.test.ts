@@ -11,9 +11,8 @@
 import { describe, expect, it } from "vitest";
 import { normPdf } from "../../engine/pricing/normal.js";
 import { hedgeScenario, run } from "../helpers.js";
-import { observed } from "./observe.js";
+import { bookGreek, observed } from "./observe.js";
 
-const YEAR_MS = 365 * 24 * 3600 * 1000;
 const IV = { kind: "stochastic", level: 0.75, kappa: 8, volOfVol: 2, rho: -0.5 };
 const scenario = (strategy: Record<string, unknown>, paths = 40) =>
   hedgeScenario({
@@ -44,17 +43,10 @@ describe("vega-hedge", () => {
   it("leaves the book's vega ≈ 0 after each rebalance (independent Black–Scholes vega, surface vols)", () => {
     let checks = 0;
     observed(scenario(VH, 3), (view) => {
-      const s = view.oraclePrice(0);
-      let net = 0;
-      let gross = 0;
-      for (const o of view.options()) {
-        const tau = (o.expiryMs - view.timeMs) / YEAR_MS;
-        if (tau <= 0) continue;
-        expect(o.iv).toBeCloseTo(view.impliedVol(0, o.strike, o.expiryMs), 12);
-        const v = o.qty * bsVega(s, o.strike, tau, o.iv);
-        net += v;
-        gross += Math.abs(v);
-      }
+      const { net, gross } = bookGreek(view, (s, k, tau, vol, o) => {
+        expect(vol).toBeCloseTo(view.impliedVol(0, k, o.expiryMs), 12);
+        return bsVega(s, k, tau, vol);
+      });
       if (gross === 0) return;
       expect(Math.abs(net)).toBeLessThan(1e-6 * gross + 1e-9);
       checks++;
