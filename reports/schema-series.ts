@@ -53,19 +53,19 @@ export const SERIES_COLUMN_DOCS: readonly ColumnDoc[] = [
     name: "vega",
     type: "DOUBLE",
     unit: "quote per 1.00 of vol",
-    doc: "vega of the book's own options on the first asset (venue-held options not included)",
+    doc: "vega of the book's options on the first asset, held outright and at options venues",
   },
   {
     name: "vanna",
     type: "DOUBLE",
     unit: "quote per quote of price per 1.00 of vol",
-    doc: "vanna ∂²V/∂S∂σ of the book's own options on the first asset (venue-held options not included)",
+    doc: "vanna ∂²V/∂S∂σ of the book's options on the first asset, held outright and at options venues",
   },
   {
     name: "volga",
     type: "DOUBLE",
     unit: "quote per (1.00 of vol)²",
-    doc: "volga ∂²V/∂σ² of the book's own options on the first asset (venue-held options not included)",
+    doc: "volga ∂²V/∂σ² of the book's options on the first asset, held outright and at options venues",
   },
   {
     name: "iv",

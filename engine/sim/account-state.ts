@@ -5,6 +5,7 @@
  */
 import type { PerpVenue } from "../venues/perp-venue.js";
 import type { Book } from "./book.js";
+import { type VenueVols, venueGreeks } from "./venue-greeks.js";
 
 /** Aggregates over the trader's venue accounts (NaN where no account of that kind exists). */
 export interface AccountState {
@@ -152,9 +153,11 @@ export function newBookGreeks(): BookGreeks {
 /**
  * Book Greeks on market asset `asset` at price s, time t: delta and gamma of every option (book
  * and venue-held) plus the perp and spot positions; vega, theta, vanna and volga of the book's own
- * options, Black-76 at each option's implied vol in `vols` (default: its current one; venue-held
- * options' vega, theta, vanna and volga are not included).
+ * options and of the venue-held ones, Black-76 at each option's implied vol in `vols` and
+ * `venueVols` (default: its current one).
  */
+const scratch = newBookGreeks();
+
 export function readGreeks(
   book: Book,
   asset: number,
@@ -162,6 +165,7 @@ export function readGreeks(
   t: number,
   out: BookGreeks,
   vols: Float64Array = book.optIv,
+  venueVols?: VenueVols,
 ): BookGreeks {
   // One pass over the book's options, each sum in the order Book.optionGreek takes its terms.
   let delta = 0;
@@ -183,8 +187,13 @@ export function readGreeks(
     volga += q * (m.volga[k] as number);
   }
   if (book.venues.optAccts.length > 0) {
-    delta += book.venues.optionGreek(asset + 1, s, t, undefined, false);
-    gamma += book.venues.optionGreek(asset + 1, s, t, undefined, true);
+    const v = venueGreeks(book.venues, asset + 1, s, t, scratch, venueVols);
+    delta += v.delta;
+    gamma += v.gamma;
+    vega += v.vega;
+    theta += v.theta;
+    vanna += v.vanna;
+    volga += v.volga;
   }
   out.delta = delta + book.perpQty(asset) + book.spotQty(asset);
   out.gamma = gamma;

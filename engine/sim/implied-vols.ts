@@ -84,6 +84,8 @@ export class ImpliedVols {
         changed = true;
       }
     }
-    if (changed) v.bandUntil.fill(Number.NEGATIVE_INFINITY);
+    if (!changed) return;
+    v.movingVols = true;
+    v.bandUntil.fill(Number.NEGATIVE_INFINITY);
   }
 }

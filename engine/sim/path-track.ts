@@ -8,11 +8,12 @@
  * vega, per book option, the second-order Taylor terms of its implied-vol move Δσ over the step:
  * 𝒱ₖ·Δσ + ½·Volgaₖ·Δσ² + Vannaₖ·ΔS·Δσ (zero when the option keeps a fixed vol). So delta, gamma
  * and theta carry the realised-against-implied part and vega what the implied vol's own moves
- * made (venue-held options contribute delta and gamma only). Funding and costs (fees,
+ * made; venue-held options likewise, at each instrument's vol. Funding and costs (fees,
  * slippage, gas) come from the ledger; the residual is PnL minus all of these (higher-order terms,
  * liquidations, settlements, discrete hedging between grid points).
  */
 
+import { newGreeks, priceBlack } from "../pricing/black.js";
 import { yearFraction } from "../units.js";
 import {
   type AccountState,
@@ -23,6 +24,7 @@ import {
   readGreeks,
 } from "./account-state.js";
 import type { Book } from "./book.js";
+import { snapshotVenueVols, type VenueVols } from "./venue-greeks.js";
 
 export class PathTrack {
   /** Highest margin utilisation seen (NaN without venue accounts). */
@@ -39,10 +41,12 @@ export class PathTrack {
   pnlVega = 0;
   readonly state: AccountState = newAccountState();
   readonly greeks: BookGreeks = newBookGreeks();
+  private readonly g = newGreeks();
   private readonly prevS: Float64Array;
   private prevT = 0;
-  /** Each book option's implied vol at the start of the step being attributed. */
+  /** Each book option's (and venue instrument's) implied vol at the start of the step being attributed. */
   private readonly prevIv: Float64Array;
+  private readonly venueIv: VenueVols = new Map();
 
   /** `movingVols`: some option is marked on an implied-vol surface (else the vega term is skipped). */
   constructor(
@@ -57,6 +61,7 @@ export class PathTrack {
   /** After the book opened: the options' starting vols. */
   startVols(book: Book): void {
     this.prevIv.set(book.optIv);
+    snapshotVenueVols(book.venues, this.venueIv);
   }
 
   reset(prices: Float64Array, t: number): void {
@@ -81,7 +86,7 @@ export class PathTrack {
     const dt = yearFraction(t - this.prevT);
     for (let a = 0; a < this.nAssets; a++) {
       const s0 = this.prevS[a] as number;
-      const g = readGreeks(book, a, s0, this.prevT, this.greeks, this.prevIv);
+      const g = readGreeks(book, a, s0, this.prevT, this.greeks, this.prevIv, this.venueIv);
       const ds = (prices[a] as number) - s0;
       this.pnlDelta += g.delta * ds;
       this.pnlGamma += 0.5 * g.gamma * ds * ds;
@@ -89,7 +94,10 @@ export class PathTrack {
       if (this.movingVols) this.pnlVega += this.vegaPnl(book, a, s0, ds);
       this.prevS[a] = prices[a] as number;
     }
-    if (this.movingVols) this.prevIv.set(book.optIv);
+    if (this.movingVols) {
+      this.prevIv.set(book.optIv);
+      snapshotVenueVols(book.venues, this.venueIv);
+    }
     this.prevT = t;
   }
 
@@ -108,6 +116,28 @@ export class PathTrack {
         ((m.vega[k] as number) * dv +
           0.5 * (m.volga[k] as number) * dv * dv +
           (m.vanna[k] as number) * ds * dv);
+    }
+    return sum + this.venueVegaPnl(book, a, s0, ds);
+  }
+
+  /** The same terms for the venue-held options, each instrument from its vol at the step's start. */
+  private venueVegaPnl(book: Book, a: number, s0: number, ds: number): number {
+    let sum = 0;
+    for (const [v, acct] of book.venues.optAccts) {
+      const q = v.qty[acct] as number[];
+      const before = this.venueIv.get(v);
+      for (let i = 0; i < q.length; i++) {
+        const ins = v.instruments[i];
+        const prev = before?.[i];
+        if (!ins || q[i] === 0 || ins.settled || ins.underlying !== a + 1 || prev === undefined) continue;
+        const dv = ins.vol - prev;
+        if (dv === 0) continue;
+        const r = v.cfg.rate;
+        const tau = yearFraction(Math.max(0, ins.expiryMs - this.prevT));
+        priceBlack(this.g, ins.isCall, s0, ins.strike, tau, r, r, prev);
+        const n = q[i] as number;
+        sum += n * (this.g.vega * dv + 0.5 * this.g.volga * dv * dv + this.g.vanna * ds * dv);
+      }
     }
     return sum;
   }

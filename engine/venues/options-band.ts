@@ -4,6 +4,7 @@
  * current price in 1 % steps (down to ×0.2, up to ×5) and bisecting the first sign change.
  * Exact at the revaluation time for the scanned grid; time decay and vol moves are caught by the
  * band's expiry (`revalueMs`, the next option expiry) and by `setVol`, which invalidates all bands.
+ * While an implied-vol surface re-marks the instruments every tick (`movingVols`), no band is kept.
  * Beyond the scanned range the band edge is the last point checked, so leaving it forces a full test.
  */
 import type { OptionsVenue } from "./options-venue.js";
@@ -23,8 +24,10 @@ export function findBand(v: OptionsVenue, a: number, prices: PriceVector, t: num
     return;
   }
   v.bandUntil[a] = Math.min(t + v.cfg.revalueMs, v.nextExpiryMs());
-  if (asset === -2) {
-    v.bandUntil[a] = Number.NEGATIVE_INFINITY; // several underlyings: full test every tick
+  if (asset === -2 || v.movingVols) {
+    // Several underlyings, or vols re-marked every tick (a band would be void by the next): the
+    // full test every tick, one revaluation, instead of a band that costs hundreds.
+    v.bandUntil[a] = Number.NEGATIVE_INFINITY;
     return;
   }
   v.bandAsset[a] = asset;

@@ -49,6 +49,11 @@ export class OptionsVenue implements SelfLiquidating {
   /** Ledger asset each account is margined in. */
   readonly marginAsset: number[] = [];
   readonly qty: number[][] = [];
+  /**
+   * True while an implied-vol surface re-marks the instruments at every tick (engine/sim/implied-vols.ts):
+   * a safe band would be void at the next tick, so accounts get the full test instead.
+   */
+  movingVols = false;
   /** Safe band of the underlying `bandAsset`: valid while lo < S < hi and t < bandUntil. */
   readonly bandLo: number[] = [];
   readonly bandHi: number[] = [];

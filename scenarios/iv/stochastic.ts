@@ -30,8 +30,12 @@ export interface StochasticIvParams {
   readonly start: number | undefined;
 }
 
-/** A z-score beyond this is a jump, not a diffusion move: clamped so a crash step cannot send x to ±∞. */
-const Z_CAP = 8;
+/**
+ * A z-score beyond this is clamped (a 40-sd step: the worst hour of 12 March 2020, −23 % in log, is
+ * 36 sd of a 60 %-vol asset), so a crash moves the implied vol through ρ as the leverage effect
+ * does, but no single bar can send it to infinity.
+ */
+const Z_CAP = 40;
 
 export function fillStochasticIv(
   p: StochasticIvParams,
