@@ -15,6 +15,7 @@ import { hold } from "./hold/index.js";
 import { protectivePut } from "./protective-put/index.js";
 import type { StrategyContext } from "./types.js";
 import { vegaHedge } from "./vega-hedge/index.js";
+import { volArb } from "./vol-arb/index.js";
 import { wwBand } from "./ww-band/index.js";
 
 export const strategyKinds = new Registry<Strategy, StrategyContext>("strategy", [
@@ -24,6 +25,7 @@ export const strategyKinds = new Registry<Strategy, StrategyContext>("strategy",
   wwBand,
   deltaGammaHedge,
   vegaHedge,
+  volArb,
   gammaScalp,
   collateralTopup,
   deleverage,
