@@ -24,7 +24,8 @@ const book = (strategy: unknown, crash: boolean) => ({
   market: {
     quote: "USDC",
     rate: 0.03,
-    assets: { ETH: { model: { kind: "gbm", spot: 3000, vol: 0.7 } } },
+    // A flat implied-vol surface at the book option's own vol: vol-arb needs one to read.
+    assets: { ETH: { model: { kind: "gbm", spot: 3000, vol: 0.7 }, iv: { kind: "constant", vol: 0.7 } } },
     shocks: crash ? [{ kind: "crash", asset: "ETH", at: "3d", size: -0.35, over: "2h" }] : [],
   },
   oracle: { kind: "push", deviation: 0.005, heartbeat: "1h" },
