@@ -89,6 +89,18 @@ describe("unified versus siloed margin in one run", () => {
     expect(auction.code).toBe(2);
     expect(auction.err).toContain("cascade.margin");
     expect(auction.err).toContain("allowed: rule fixed-bonus");
+    const usdt = await ballast(
+      "run",
+      EXAMPLE,
+      "--out",
+      join(tmp.dir, "q"),
+      ...SMALL,
+      "--set",
+      "venues.perp.quote=USDT",
+    );
+    expect(usdt.code).toBe(2);
+    expect(usdt.err).toContain("venues.perp.quote");
+    expect(usdt.err).toContain("allowed: USDC");
     const text = readFileSync(EXAMPLE, "utf8")
       .replace(/^ {2}perp: .*$/m, "")
       .replace(/^ {2}compareMargin: true$/m, "");

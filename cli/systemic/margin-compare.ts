@@ -9,8 +9,9 @@
  *   when siloed, across venues when unified), `loss_usd` (bad debt + shortfall), `cash_repaid_usd`
  *   (debt repaid from perp cash, unified only), `perp_fees_usd`, `reserve_drain_usd` (lending
  *   reserve + perp insurance fund);
- * - in summary.json, `margin`: the grid, each rule's means per path, and `difference` (unified −
- *   siloed), its mean and standard error over the paired paths `sd(diff)/√n`;
+ * - in summary.json, `margin`: the grid, each rule's means per path and 95 % quantiles over the
+ *   paths (type 7), and `difference` (unified − siloed), its mean and standard error over the
+ *   paired paths `sd(diff)/√n`;
  * - in report.md, a table of the two rules and what the unified one saves (negative) or adds.
  */
 import type { TimeGrid } from "../../engine/market.js";
@@ -21,6 +22,7 @@ import type { Population } from "../../engine/systemic/population.js";
 import type { MarginRule, MarginSpec } from "../../engine/systemic/portfolio-margin.js";
 import { runCascadePaths } from "../../engine/systemic/run.js";
 import { formatNumber } from "../../reports/format.js";
+import { summarise } from "../../reports/stats.js";
 import { canonical } from "../../reports/summary.js";
 import type { ColumnTable } from "../../reports/types.js";
 import type { SystemicSpec } from "../../scenarios/schema/systemic.js";
@@ -114,6 +116,7 @@ function mean(xs: readonly number[]): number {
 export function marginSummary(c: MarginComparison): Record<string, unknown> {
   const siloed: Record<string, number> = {};
   const unified: Record<string, number> = {};
+  const q95: Record<string, Record<string, number | null>> = { siloed: {}, unified: {} };
   const difference: Record<string, { mean: number; stderr: number }> = {};
   for (const [name, f] of Object.entries(FIGURES)) {
     const s = c.siloed.map(f);
@@ -124,6 +127,8 @@ export function marginSummary(c: MarginComparison): Record<string, unknown> {
     const sd = n > 1 ? Math.sqrt(d.reduce((acc, x) => acc + (x - m) ** 2, 0) / (n - 1)) : 0;
     siloed[name] = mean(s);
     unified[name] = mean(u);
+    (q95["siloed"] as Record<string, number | null>)[name] = quantile95(s);
+    (q95["unified"] as Record<string, number | null>)[name] = quantile95(u);
     difference[name] = { mean: m, stderr: n > 0 ? sd / Math.sqrt(n) : 0 };
   }
   const g = c.spec;
@@ -134,8 +139,13 @@ export function marginSummary(c: MarginComparison): Record<string, unknown> {
     contingency: g.contingency,
     siloed,
     unified,
+    q95,
     difference,
   };
+}
+
+function quantile95(xs: readonly number[]): number | null {
+  return summarise(Float64Array.from(xs), [0.95]).quantiles["0.95"] ?? null;
 }
 
 const ROWS: readonly [string, Figure][] = [
@@ -152,19 +162,27 @@ export function marginMarkdown(summary: Record<string, unknown>): string {
   const s = summary["siloed"] as Record<string, number>;
   const u = summary["unified"] as Record<string, number>;
   const d = summary["difference"] as Record<string, { mean: number; stderr: number }>;
-  const fmt = (x: number | undefined) => formatNumber(x ?? null);
+  const q = summary["q95"] as Record<string, Record<string, number | null>>;
+  const fmt = (x: number | null | undefined) => formatNumber(x ?? null);
+  const tail = (label: string, key: Figure) => {
+    const [qs, qu] = [q["siloed"]?.[key] ?? null, q["unified"]?.[key] ?? null];
+    const gap = qs === null || qu === null ? null : qu - qs;
+    return `| ${label} | ${fmt(qs)} | ${fmt(qu)} | ${fmt(gap)} |`;
+  };
   return [
     "",
     "## Unified versus siloed margin",
     "",
-    `The same population and paths under each rule; unified: ${String(summary["grid"])} grid (${String(summary["scenarios"])} scenarios), maintenance ${String(summary["mmFactor"])} × the worst loss. Means per path; unified − siloed with its standard error over the paths (negative: the unified rule saves it).`,
+    `The same population and paths under each rule; unified: ${String(summary["grid"])} grid (${String(summary["scenarios"])} scenarios), maintenance ${String(summary["mmFactor"])} × the worst loss. Means per path, unified − siloed with its standard error over the paths (negative: the unified rule saves it); then the 95 % quantiles over the paths.`,
     "",
-    "| per path, mean | siloed | unified | unified − siloed |",
+    "| per path | siloed | unified | unified − siloed |",
     "|---|---|---|---|",
     ...ROWS.map(([label, key]) => {
       const diff = d[key] as { mean: number; stderr: number };
       return `| ${label} | ${fmt(s[key])} | ${fmt(u[key])} | ${fmt(diff.mean)} ± ${fmt(diff.stderr)} |`;
     }),
+    tail("bad debt, 95 % quantile over paths, USD", "bad_debt_usd"),
+    tail("loss, 95 % quantile over paths, USD", "loss_usd"),
     "",
   ].join("\n");
 }

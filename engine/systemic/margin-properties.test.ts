@@ -59,6 +59,25 @@ describe("margin rules over random populations", () => {
     for (const v of Object.values(seen)) expect(v).toBeGreaterThan(0);
   });
 
+  it("never liquidate a fully hedged account under the unified rule; the siloed rule does", () => {
+    // Perp short = collateral units: equity across venues is the same at every price and the
+    // requirement is 0, so no path can liquidate it; its loan alone falls below HF 1 in a crash.
+    let siloed = 0;
+    for (let i = 0; i < 10; i++) {
+      const rows = randomRows(i).map(
+        ([e, d]) => [e, d, -e, e * 100 * 0.1] as [number, number, number, number],
+      );
+      const prices = [100, 60, 30 + 10 * (i % 3), 150, 260, 20];
+      for (const rule of ["siloed", "unified"] as const) {
+        const c = new Cascade(marginConfig(rule), hedgedLoans(rows), ethPath(prices).grid);
+        const o = c.run(ethPath(prices));
+        if (rule === "siloed") siloed += o.liquidations + o.perpLiquidations;
+        else expect(o.liquidations + o.perpLiquidations + o.badDebt + o.shortfall).toBe(0);
+      }
+    }
+    expect(siloed).toBeGreaterThan(0);
+  });
+
   it("are deterministic", () => {
     for (let i = 0; i < 5; i++) {
       for (const rule of ["siloed", "unified"] as const) expect(runCase(i, rule)).toEqual(runCase(i, rule));

@@ -121,3 +121,24 @@ describe("an unhedged loan where the unified rule is stricter", () => {
     );
   });
 });
+
+describe("a unified liquidation under the close factor", () => {
+  // 10 ETH, debt 700, perp short 2 with 50 margin (cash 250), LT 0.8, close factor 50 %. Unified
+  // at P: equity 10P − 700 + 250 − 2P = 8P − 450, requirement 0.16·8P = 1.28P. At 66.9: equity
+  // 85.2 < 85.632, health 0.994956 > 0.95, so half the debt: repay 350, seize 350/66.9·1.1 =
+  // 5.754858 ETH, 57.54858 % of the collateral's value; the perp is cut by the same share:
+  // 1.150972 bought back at 66.9 (notional 77.000), fee 0.005·77.000 = 0.385 (equity left > 0).
+  it("cuts the perp by the seized share of the collateral, keeping the hedge ratio at 0.2", () => {
+    const u = run("unified", [[10, 700, -2, 50]], 66.9, { closeFactor: 0.5 });
+    expect(u.out.liquidations).toBe(1);
+    expect(u.out.debtRepaid).toBeCloseTo(350, 9);
+    expect(u.pop.coll[ETH]).toBeCloseTo(10 - 5.754858, 6);
+    expect(u.pop.perpSize[0]).toBeCloseTo(-2 * (1 - 0.5754858), 6);
+    expect((u.pop.perpSize[0] as number) / (u.pop.coll[ETH] as number)).toBeCloseTo(-0.2, 12);
+    expect(u.out.perpClosedNotional).toBeCloseTo(2 * 0.5754858 * 66.9, 5);
+    expect(u.out.perpFees).toBeCloseTo(0.005 * 2 * 0.5754858 * 66.9, 7);
+    // Siloed: HF = 10·66.9·0.8/700 = 0.7646 < 0.95: the whole 700 repaid, 11.51 ETH > 10: all
+    // seized; the perp (equity 250 − 133.8 = 116.2 ≥ MM 4.01) stays.
+    expect(run("siloed", [[10, 700, -2, 50]], 66.9, { closeFactor: 0.5 }).out.perpLiquidations).toBe(0);
+  });
+});

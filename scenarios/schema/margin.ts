@@ -2,7 +2,7 @@
  * Reads the margin keys of a systemic scenario (margin-specs.ts): `cascade.portfolio` and
  * `population.generate.hedge`, with the cross-checks — the unified rule (or a comparison with it)
  * liquidates through the fixed bonus, and perp legs need a `perp-linear` venue, whose rule the
- * siloed perp leg follows.
+ * siloed perp leg follows and whose quote is the market's (perp cash is counted in it).
  */
 import type { Issue } from "../../engine/errors.js";
 import { isRecord, readParams } from "../../engine/params.js";
@@ -23,11 +23,20 @@ export function readMargin(
   cascade: Data,
   generate: Data | undefined,
   venues: Readonly<Record<string, KindConfig>>,
+  quote: string,
   issues: Issue[],
 ): MarginSection {
   const raw = cascade["portfolio"];
   const portfolio = isRecord(raw) ? readParams(raw, PORTFOLIO_SPECS, "cascade.portfolio", issues, false) : {};
   const perpVenue = Object.keys(venues).find((v) => venues[v]?.kind === "perp-linear");
+  const perpQuote = perpVenue === undefined ? quote : (venues[perpVenue]?.params["quote"] ?? "USDC");
+  if (perpQuote !== quote) {
+    issues.push({
+      code: "invariant",
+      path: `venues.${String(perpVenue)}.quote`,
+      message: `found ${String(perpQuote)}; a population's perp legs settle in the market's quote; allowed: ${quote}`,
+    });
+  }
   const usesUnified = cascade["margin"] === "unified" || cascade["compareMargin"] === true;
   if (usesUnified && cascade["rule"] !== "fixed-bonus") {
     issues.push({

@@ -75,7 +75,7 @@ export function readSystemic(
   const auction = readSection(cascade["auction"] ?? {}, AUCTION_SPECS, "cascade.auction", issues);
   checkNames([chain["gasAsset"]], assets, "cascade.chain.gasAsset", issues);
   const liquidators = readLiquidatorList(cascade["liquidators"], issues);
-  const margin = readMargin(cascade, generate, venues, issues);
+  const margin = readMargin(cascade, generate, venues, assets[0] as string, issues);
   if (issues.length > before) return undefined;
   return {
     population: {
