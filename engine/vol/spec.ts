@@ -17,7 +17,7 @@ export interface RealisedVolSpec {
 
 interface ForecastCommon {
   readonly barMs: number;
-  /** The horizon the forecast averages the variance over, ms (≥ one bar counts as one bar). */
+  /** The horizon the forecast averages the variance over, ms (one shorter than a bar counts as one bar). */
   readonly horizonMs: number;
   /** Returns consumed before the forecast is given (EWMA: seeded with their mean square). */
   readonly warmup?: number;
