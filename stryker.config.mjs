@@ -23,8 +23,18 @@ if (!files) {
   );
 }
 
-/** Outputs of a narrowed run are kept apart so they never replace the whole folder's. */
-const out = process.env.BALLAST_MUTATE_ONLY ? `${folder}-only` : folder;
+/**
+ * Outputs of a narrowed run are kept apart, one set per file subset (named after its files), so
+ * they never replace the whole folder's nor each other; `run.mjs` merges them when the folder has
+ * no whole-folder report.
+ */
+const only = process.env.BALLAST_MUTATE_ONLY;
+const out = only
+  ? `${folder}-only-${only
+      .replace(/\.ts\b/g, "")
+      .replace(/[^A-Za-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "")}`
+  : folder;
 
 export default {
   testRunner: "vitest",

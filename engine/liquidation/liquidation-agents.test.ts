@@ -18,6 +18,7 @@ import { newOutcome } from "../venues/lending-liquidation.js";
 import { build, wallet, world } from "../venues/test-fixtures.js";
 import { LiquidationEngine } from "./liquidation-engine.js";
 import { LIQUIDATOR_SPECS, liquidatorConfig } from "./liquidator.js";
+import { wethDebtMarket } from "./test-fixtures.js";
 
 function aave(nAccounts = 1) {
   const w = world(["WETH", "USDC"]);
@@ -149,25 +150,7 @@ describe("executing", () => {
   });
 
   it("buys back a non-quote debt at the oracle and ends holding only quote", () => {
-    // 30 000 USDC supplied (LT 0.78), 10 WETH borrowed at 2 000; at ETH 2 400 HF = 23 400/24 000 < 1.
-    const w = world(["WETH", "USDC"]);
-    const m = build(
-      aaveV3Kind,
-      {
-        assets: {
-          WETH: { ltv: 0.8, lt: 0.825, marketSupply: 1e15 },
-          USDC: { ltv: 0.75, lt: 0.78, marketSupply: 1e15 },
-        },
-      },
-      w,
-      "aave",
-    );
-    const user = wallet(w, "user", { USDC: 30_000 });
-    w.prices[0] = 2000;
-    w.prices[1] = 1;
-    const a = m.open("user", user);
-    m.deposit(0, a, 1, 30_000);
-    expect(m.borrow(0, a, 0, 10, w.prices)).toBe(true);
+    const { w, m, a } = wethDebtMarket();
     const engine = new LiquidationEngine(w.ledger, w.events, 1);
     engine.addLending(m);
     const l = engine.addLiquidator(agent("k", 0, { gasQuote: 5 }));
@@ -184,23 +167,7 @@ describe("executing", () => {
 
 describe("capital and gas", () => {
   it("covers no more debt than its capital buys at the debt's price (1 000 USDC: 0.4167 WETH at 2 400)", () => {
-    const w = world(["WETH", "USDC"]);
-    const m = build(
-      aaveV3Kind,
-      {
-        assets: {
-          WETH: { ltv: 0.8, lt: 0.825, marketSupply: 1e15 },
-          USDC: { ltv: 0.75, lt: 0.78, marketSupply: 1e15 },
-        },
-      },
-      w,
-      "aave",
-    );
-    const a = m.open("user", wallet(w, "user", { USDC: 30_000 }));
-    w.prices[0] = 2000;
-    w.prices[1] = 1;
-    m.deposit(0, a, 1, 30_000);
-    m.borrow(0, a, 0, 10, w.prices);
+    const { w, m, a } = wethDebtMarket();
     const engine = new LiquidationEngine(w.ledger, w.events, 1);
     engine.addLending(m);
     const l = engine.addLiquidator(agent("small", 0, { capitalQuote: 1000, gasQuote: 0 }));

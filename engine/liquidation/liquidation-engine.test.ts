@@ -7,10 +7,10 @@ import { describe, expect, it } from "vitest";
 import { EventType } from "../events.js";
 import type { ImpactModel } from "../execution/types.js";
 import { Reason } from "../ledger.js";
-import { perpLinearKind } from "../venues/kinds.js";
 import { aaveV3Kind, compoundV3Kind } from "../venues/lending-kinds.js";
 import { build, wallet, world } from "../venues/test-fixtures.js";
 import { LiquidationEngine } from "./liquidation-engine.js";
+import { perpLong } from "./test-fixtures.js";
 
 /** Linear impact 0.001 per unit traded; stateless. */
 const linearImpact: ImpactModel = {
@@ -140,17 +140,7 @@ describe("Compound absorb + buyCollateral by an agent", () => {
 
 describe("perp venues liquidate themselves", () => {
   it("the engine screens the trigger and calls the venue's liquidation", () => {
-    const w = world(["BTC", "USDC"]);
-    const v = build(perpLinearKind, {}, w, "perp");
-    const mk = v.addMarket(0);
-    const user = wallet(w, "user", { USDC: 5000 });
-    const a = v.open("u", user);
-    v.deposit(0, a, 5000);
-    w.prices[0] = 60000;
-    w.prices[1] = 1;
-    v.trade(0, a, mk, 1, 60000, w.prices);
-    const engine = new LiquidationEngine(w.ledger, w.events, 1);
-    engine.addVenue(v);
+    const { w, v, a, engine } = perpLong();
     expect(engine.step(0, w.prices)).toBe(0);
     w.prices[0] = 56500;
     expect(engine.step(1, w.prices)).toBe(1);

@@ -5,7 +5,7 @@
  * BALLAST_MUTATE_CONCURRENCY sets the number of test-runner processes (default 1).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 
 const ALL = ["ledger", "pricing", "execution", "oracle", "venues", "liquidation"];
@@ -42,11 +42,29 @@ function score(report) {
   return { ...n, valid, pct: valid === 0 ? 100 : (100 * (n.killed + n.timeout)) / valid };
 }
 
+/**
+ * A folder's report: the whole-folder run's, else the narrowed runs' (BALLAST_MUTATE_ONLY) merged,
+ * the latest run of each file winning. Undefined when the folder was never run.
+ */
+function folderReport(folder) {
+  const whole = resolve(out, `${folder}.json`);
+  if (existsSync(whole)) return { report: JSON.parse(readFileSync(whole, "utf8")), how: "" };
+  const parts = readdirSync(out)
+    .filter((f) => f.startsWith(`${folder}-only-`) && f.endsWith(".json") && !f.includes("incremental"))
+    .map((f) => resolve(out, f))
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+  if (parts.length === 0) return undefined;
+  const files = {};
+  for (const p of parts) Object.assign(files, JSON.parse(readFileSync(p, "utf8")).files);
+  return { report: { files }, how: `  (${Object.keys(files).length} file(s), run one subset at a time)` };
+}
+
+const out = resolve(root, "test/mutation/out");
 console.log("\nfolder       killed  timeout  survived  no-cov   score");
-for (const folder of ALL) {
-  const file = resolve(root, `test/mutation/out/${folder}.json`);
-  if (!existsSync(file)) continue;
-  const s = score(JSON.parse(readFileSync(file, "utf8")));
+for (const folder of existsSync(out) ? ALL : []) {
+  const r = folderReport(folder);
+  if (r === undefined) continue;
+  const s = score(r.report);
   const cells = [s.killed, s.timeout, s.survived, s.noCoverage].map((v) => String(v).padStart(7));
-  console.log(`${folder.padEnd(12)}${cells.join("  ")}  ${s.pct.toFixed(1).padStart(6)} %`);
+  console.log(`${folder.padEnd(12)}${cells.join("  ")}  ${s.pct.toFixed(1).padStart(6)} %${r.how}`);
 }
