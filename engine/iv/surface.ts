@@ -31,7 +31,7 @@ export class SsviSurface implements ImpliedVolSurface {
   vol(k: number, tau: number, s: number, s0: number, r: number, atm: number): number {
     if (this.p.eta === 0 && this.p.slope === 0) return atm;
     const t = Math.max(tau, 1e-9);
-    const fwd = (this.sticky === "delta" ? s : s0) * Math.exp(r * t);
+    const fwd = (this.sticky === "delta" ? s : s0) * (r === 0 ? 1 : Math.exp(r * t));
     return ssviVol(this.p, atm, Math.log(k / fwd), t);
   }
 }

@@ -61,6 +61,7 @@ export class PathTrack {
   /** After the book opened: the options' starting vols. */
   startVols(book: Book): void {
     this.prevIv.set(book.optIv);
+    this.venueIv.clear();
     snapshotVenueVols(book.venues, this.venueIv);
   }
 

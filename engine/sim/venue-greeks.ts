@@ -45,12 +45,19 @@ export function venueGreeks(
   return out;
 }
 
-/** The instruments' current vols, per options venue of the set. */
+/**
+ * The instruments' current vols, per options venue of the set, into `into` (its arrays reused; a
+ * new path's venues are new objects, so the caller clears it when a path starts).
+ */
 export function snapshotVenueVols(vs: VenueSet, into: VenueVols): void {
-  into.clear();
-  for (const [v] of vs.optAccts)
-    into.set(
-      v,
-      v.instruments.map((ins) => ins.vol),
-    );
+  for (const [v] of vs.optAccts) {
+    let vols = into.get(v);
+    if (!vols) {
+      vols = [];
+      into.set(v, vols);
+    }
+    const ins = v.instruments;
+    vols.length = ins.length;
+    for (let i = 0; i < ins.length; i++) vols[i] = (ins[i] as OptionsVenue["instruments"][number]).vol;
+  }
 }
