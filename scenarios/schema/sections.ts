@@ -95,6 +95,12 @@ export const DATA_SPECS: ParamSpecs = {
     optional: true,
     description: "file format (default: by extension)",
   },
+  vol: {
+    type: "string",
+    optional: true,
+    description:
+      "a column of implied vols beside the prices (e.g. a DVOL-like index), for market.assets.<X>.iv: { kind: column }",
+  },
   funding: {
     type: "any",
     optional: true,
