@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { SsviSurface } from "../engine/iv/surface.js";
 import { blackPrice } from "../engine/pricing/black.js";
+import { hestonPrice } from "../engine/pricing/heston.js";
 import { hedgeScenario, mean, run, std } from "./helpers.js";
 
 const GBM = { kind: "gbm", spot: 3000, drift: 0, vol: 0.8 };
@@ -61,6 +62,35 @@ describe("marking options on an implied-vol surface", () => {
       const open = blackPrice(true, s0, s0, 30 / 365, 0, 0, v.iv[first] as number);
       const close = blackPrice(true, v.price[last] as number, s0, 20 / 365, 0, 0, v.iv[last] as number);
       expect(out.metrics.columns.pnl[p]).toBeCloseTo(close - open, 6);
+    }
+  });
+
+  it("marks at Heston prices on a Heston path: the horizon value is the semi-closed form at the final variance", () => {
+    const hp = { kind: "heston", spot: 3000, v0: 0.49, kappa: 3, theta: 0.49, xi: 0.9, rho: -0.6 };
+    const out = run(
+      hedgeScenario({
+        paths: 4,
+        clock: { start: "2024-01-01T00:00:00Z", horizon: "10d", step: "1h" },
+        market: withIv({ kind: "heston" }, hp),
+        book: [call({ qty: 1, strike: 3300 }), perp],
+        strategy: { kind: "hold" },
+        report: { sampleSeries: 4, eventPaths: 0 },
+      }),
+    );
+    const v = out.series.values;
+    const dyn = { kappa: 3, theta: 0.49, xi: 0.9, rho: -0.6 };
+    for (let p = 0; p < 4; p++) {
+      const rows = out.series.path.flatMap((q, i) => (q === p ? [i] : []));
+      const [first, last] = [rows[0] as number, rows[rows.length - 1] as number];
+      const open = hestonPrice(true, v.price[first] as number, 3300, 30 / 365, 0, {
+        ...dyn,
+        v0: (v.iv[first] as number) ** 2,
+      });
+      const close = hestonPrice(true, v.price[last] as number, 3300, 20 / 365, 0, {
+        ...dyn,
+        v0: (v.iv[last] as number) ** 2,
+      });
+      expect(out.metrics.columns.pnl[p]).toBeCloseTo(close - open, 4);
     }
   });
 
