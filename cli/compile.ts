@@ -22,7 +22,7 @@ import type {
 import type { Strategy } from "../engine/strategy.js";
 import { formatDuration } from "../engine/units.js";
 import { venueKinds } from "../engine/venues/kinds.js";
-import { checkIvColumns, ImpliedVolMarket } from "../scenarios/iv/market.js";
+import { checkIvColumns, checkIvSurfaces, ImpliedVolMarket } from "../scenarios/iv/market.js";
 import { ModelMarket } from "../scenarios/model-market.js";
 import type { ModelContext, PriceModel } from "../scenarios/models/types.js";
 import { isDebtTarget, type KindConfig, type Scenario } from "../scenarios/schema/types.js";
@@ -75,6 +75,7 @@ export function compile(s: Scenario, opts: CompileOptions = {}): SimConfig {
     m.fill(0, dry);
     checkPrices(dry);
     checkIvColumns(dry, ivModels);
+    checkIvSurfaces(dry, ivModels, s.market.rate);
     return m;
   });
   const venues = collect(issues, () => venueSpecs(s));

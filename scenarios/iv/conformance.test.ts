@@ -11,6 +11,7 @@ import { Rng } from "../../engine/rng.js";
 import { MS_PER_HOUR, MS_PER_YEAR } from "../../engine/units.js";
 import { buildModel, meanSe, simulate } from "../models/test-util.js";
 import { type ImpliedVolModel, type IvContext, impliedVolKinds } from "./kinds.js";
+import { checkIvSurfaces } from "./market.js";
 
 function build(raw: Record<string, unknown>, ctx: IvContext = {}): ImpliedVolModel {
   const issues: Issue[] = [];
@@ -141,5 +142,28 @@ describe("bad implied-vol parameters", () => {
     const issues: Issue[] = [];
     impliedVolKinds.read({ kind: "constant", vol: 0.8, termSlope: -0.7 }, "iv", issues);
     expect(issues.map((i) => i.path)).toEqual(["iv.termSlope"]);
+  });
+
+  it("refuses a generated surface that admits arbitrage, naming the asset and where", () => {
+    const grid1: TimeGrid = { startMs: 0, stepMs: MS_PER_HOUR, steps: 2 };
+    const kinked: ImpliedVolModel = {
+      // A smile whose wings rise 5 vol points per 1 % of moneyness: Durrleman's g < 0 (butterflies).
+      surface: { vol: (k, _tau, s) => 0.5 + 5 * Math.abs(Math.log(k / s)) },
+      readsVol: false,
+      random: false,
+      fill: (_g, _p, _v, _r, out) => out.fill(0.5),
+    };
+    const m = {
+      grid: grid1,
+      assets: ["ETH"],
+      price: [Float64Array.of(3000, 3000, 3000)],
+      iv: [new Float64Array(3)],
+    };
+    kinked.fill(grid1, m.price[0] as Float64Array, undefined, new Rng("k"), m.iv[0] as Float64Array);
+    expect(() => checkIvSurfaces(m, [kinked], 0)).toThrow(
+      /market\.assets\.ETH\.iv: the surface at ATM level 0\.5000 admits butterfly arbitrage/,
+    );
+    const flat = build({ kind: "constant", vol: 0.5, skew: -0.4, curvature: 1.2 });
+    expect(() => checkIvSurfaces(m, [flat], 0)).not.toThrow();
   });
 });
