@@ -91,8 +91,8 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
   });
   if (run.loaded.scenario.systemic) {
     // The population runner writes with DuckDB: loaded only when a run needs it (fast start-up).
-    const { runPopulation } = await import("./systemic/run.js");
-    return runPopulation(run.loaded, flags, file);
+    const { runPopulationCommand } = await import("./systemic/command.js");
+    return runPopulationCommand(run, flags);
   }
   const sc = run.loaded.scenario;
   for (const w of modelStepWarnings(sc)) warn(w);

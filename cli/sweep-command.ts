@@ -17,9 +17,11 @@ import { parseShard, type Shard } from "./shard.js";
 import { parseGridArg, planPoints, strategyBlockSets, sweepSection } from "./sweep-plan.js";
 import { sweepProgress } from "./sweep-progress.js";
 import { renderPointsTable } from "./sweep-table.js";
+import { type RecommendFlags, recommendSets } from "./systemic/recommend-spec.js";
+import { checkPopulationSweep } from "./systemic/sweep-checks.js";
 import { blockPool, defaultWorkers } from "./workers.js";
 
-interface SweepFlags {
+interface SweepFlags extends RecommendFlags {
   readonly grid?: string[];
   readonly set?: string[];
   readonly paths?: number;
@@ -58,6 +60,19 @@ export function sweepCommand(): Command {
     .option("--resume", "finish an interrupted sweep of the same arguments")
     .option("--overwrite", "replace an existing sweep folder of the same name")
     .option("--quiet", "no progress")
+    .option(
+      "--target <share>",
+      "population sweeps: loss threshold, share of the starting debt (recommend.target)",
+    )
+    .option(
+      "--max-probability <p>",
+      "population sweeps: largest acceptable P(loss > target) (recommend.maxProbability)",
+    )
+    .option(
+      "--confidence <c>",
+      "population sweeps: one-sided confidence of its upper bound (recommend.confidence)",
+    )
+    .option("--metric <m>", "population sweeps: loss or bad-debt (recommend.metric)")
     .action(async (file: string, flags: SweepFlags) => {
       const { dir, points, params } = await sweep(file, flags);
       process.stdout.write(`${dir}\n${renderPointsTable(points, params)}\n`);
@@ -72,12 +87,14 @@ export async function sweep(
   const section = sweepSection(raw);
   const cliAxes = (flags.grid ?? []).map(parseGridArg);
   const points = planPoints(section.axes, cliAxes, section.points);
-  const sets = flags.set ?? [];
+  const rec = recommendSets(flags);
+  const sets = [...(flags.set ?? []), ...rec.sets];
+  const setFlags = [...(flags.set ?? []).map(() => "--set"), ...rec.flags];
   const common = {
     ...(flags.paths !== undefined ? { paths: flags.paths } : {}),
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
   };
-  const base = await prepareRun({ file, sets, ...common });
+  const base = await prepareRun({ file, sets, flags: setFlags, ...common });
   const baseStrategy = (
     applyOverrides(
       raw,
@@ -94,11 +111,12 @@ export async function sweep(
     const spec: RunSpec = {
       file,
       sets: [...sets, ...extra],
-      flags: [...sets.map(() => "--set"), ...extra.map(() => "--grid")],
+      flags: [...setFlags, ...extra.map(() => "--grid")],
       ...common,
     };
     runs.push({ point, run: await prepareRun(spec) });
   }
+  checkPopulationSweep(base, flags);
   if (flags.shard !== undefined && flags.shard.count > base.cfg.paths) {
     const message = `${flags.shard.count} shards of ${base.cfg.paths} paths a point; allowed: at most one shard per path`;
     throw new InputError([{ code: "out_of_range", path: "--shard", message }]);

@@ -30,6 +30,8 @@ import { type PreparedRun, scenarioFileOf } from "./run-setup.js";
 import { type Shard, shardRange } from "./shard.js";
 import type { SweepPoint } from "./sweep-plan.js";
 import { type PointRow, pointsTable } from "./sweep-points.js";
+import { targetShareOf } from "./systemic/recommend-spec.js";
+import { runPopulation } from "./systemic/run.js";
 import type { BlockPool } from "./workers.js";
 
 export interface SweepJob {
@@ -149,6 +151,12 @@ async function runPoint(
   folder: string,
   shard: Shard | undefined,
 ): Promise<void> {
+  if (run.loaded.scenario.systemic) {
+    // A population point runs whole (the sweep refuses --shard for it) into its own run folder.
+    const options = { out: dir, name: folder, overwrite: false, targetShare: targetShareOf(run) };
+    await runPopulation(run, pool, progressBar(0, true), options);
+    return;
+  }
   const [from, to] = shard ? shardRange(run.cfg.paths, shard) : [0, run.cfg.paths];
   const shardInfo = shard ? { shard: { index: shard.index, count: shard.count, from, to } } : {};
   // The point's finished blocks wait in the partial folder too, so --resume skips them.

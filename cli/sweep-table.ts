@@ -1,19 +1,33 @@
 /**
- * The table `ballast sweep` prints when it is done: one line per point with its parameters, the
- * probability of liquidation with its 95 % Wilson interval and the mean PnL ± its standard error
- * (points.parquet has every figure; cli/sweep-points.ts).
+ * The table `ballast sweep` prints when it is done: one line per point with its parameters, then
+ * - for a position scenario: the probability of liquidation with its 95 % Wilson interval and the
+ *   mean PnL ± its standard error;
+ * - for a population scenario: the mean loss and bad debt per path (USD), P(loss > target) with
+ *   its 95 % Wilson interval, and, when the sweep recommends thresholds, the one-sided upper bound
+ *   the recommendation compares with `maxProbability` and whether the point is acceptable
+ *   (reports/recommend.ts).
+ * points.parquet has every figure (cli/sweep-points.ts).
  */
 import type { ColumnTable } from "../reports/types.js";
 
-const FIGURES: readonly [string, string, number][] = [
+const POSITION: readonly [string, string, number][] = [
   ["liquidations.probability", "P(liquidation) [95 %]", 4],
   ["pnl.mean", "mean PnL", 2],
+];
+
+const POPULATION: readonly [string, string, number][] = [
+  ["loss_usd.mean", "mean loss", 0],
+  ["bad_debt_usd.mean", "mean bad debt", 0],
+  ["p_loss_above_target.probability", "P(loss > target) [95 %]", 4],
+  ["recommend.upper", "upper bound", 4],
+  ["recommend.acceptable", "acceptable", 0],
 ];
 
 export function renderPointsTable(t: ColumnTable, params: readonly string[]): string {
   const col = (name: string) => t.columns[name] as ArrayLike<unknown> | undefined;
   const header = ["point", ...params];
-  const figures = FIGURES.filter(([name]) => col(name) !== undefined);
+  const list = col("p_loss_above_target.probability") !== undefined ? POPULATION : POSITION;
+  const figures = list.filter(([name]) => col(name) !== undefined);
   header.push(...figures.map(([, label]) => label));
   const rows: string[][] = [];
   for (let i = 0; i < t.length; i++) {

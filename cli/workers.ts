@@ -12,14 +12,21 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { BallastError, InternalError } from "../engine/errors.js";
 import type { RunOutput } from "../engine/sim/run.js";
+import type { PathOutcome } from "../engine/systemic/outcome.js";
 import { type BlockResult, type BlockTask, runBlock } from "./block.js";
 import { PACKAGE_ROOT } from "./paths.js";
+import { type CascadeResult, type CascadeTask, runCascadeBlock } from "./systemic/cascade-block.js";
 
 export interface BlockPool {
   readonly workers: number;
   run(task: BlockTask): Promise<RunOutput>;
+  /** A block of a population scenario's paths (cli/systemic/cascade-block.ts). */
+  cascade(task: CascadeTask): Promise<PathOutcome[]>;
   close(): Promise<void>;
 }
+
+type AnyTask = BlockTask | CascadeTask;
+type AnyResult = BlockResult | CascadeResult;
 
 /** Default of `--workers`: every core. */
 export function defaultWorkers(): number {
@@ -29,7 +36,12 @@ export function defaultWorkers(): number {
 /** A pool of `workers` threads; tinypool is loaded only when more than one is asked for. */
 export async function blockPool(workers: number): Promise<BlockPool> {
   if (workers <= 1)
-    return { workers: 1, run: async (t) => unwrap(t, await runBlock(t)), close: async () => {} };
+    return {
+      workers: 1,
+      run: async (t) => unwrap(t, await runBlock(t)).out,
+      cascade: async (t) => unwrap(t, await runCascadeBlock(t)).outcomes,
+      close: async () => {},
+    };
   const { Tinypool } = await import("tinypool");
   const pool = new Tinypool({
     filename: workerFile(),
@@ -39,29 +51,29 @@ export async function blockPool(workers: number): Promise<BlockPool> {
   });
   // A thread that ends without an error (process.exit in it) leaves its task unsettled, and
   // nothing else keeps the event loop alive: settle such tasks when the loop runs dry.
-  const pending = new Map<BlockTask, (e: Error) => void>();
+  const pending = new Map<AnyTask, (e: Error) => void>();
   const orphaned = () => {
     for (const fail of pending.values()) fail(new Error("it exited"));
   };
   process.on("beforeExit", orphaned);
+  const call = async <R extends AnyResult>(task: AnyTask): Promise<R> => {
+    try {
+      return await new Promise<R>((ok, fail) => {
+        pending.set(task, fail);
+        pool.run(task).then(ok, fail);
+      });
+    } catch (e) {
+      throw new InternalError(
+        `${where(task)}: the worker thread died (${e instanceof Error ? e.message : String(e)})`,
+      );
+    } finally {
+      pending.delete(task);
+    }
+  };
   return {
     workers,
-    run: async (task) => {
-      let result: BlockResult;
-      try {
-        result = await new Promise<BlockResult>((ok, fail) => {
-          pending.set(task, fail);
-          pool.run(task).then(ok, fail);
-        });
-      } catch (e) {
-        throw new InternalError(
-          `${where(task)}: the worker thread died (${e instanceof Error ? e.message : String(e)})`,
-        );
-      } finally {
-        pending.delete(task);
-      }
-      return unwrap(task, result);
-    },
+    run: async (task) => unwrap(task, await call<BlockResult>(task)).out,
+    cascade: async (task) => unwrap(task, await call<CascadeResult>(task)).outcomes,
     close: async () => {
       process.off("beforeExit", orphaned);
       // destroy() waits for every thread's exit, which a thread that is already gone never
@@ -87,12 +99,12 @@ function workerFile(): string {
     : pathToFileURL(join(PACKAGE_ROOT, "dist/cli/worker.js")).href;
 }
 
-function where(task: BlockTask): string {
+function where(task: AnyTask): string {
   return `paths ${task.from}–${task.to - 1} of ${task.spec.file ?? "the demo"}`;
 }
 
-function unwrap(task: BlockTask, r: BlockResult): RunOutput {
-  if (r.ok) return r.out;
+function unwrap<R extends AnyResult>(task: AnyTask, r: R): Extract<R, { ok: true }> {
+  if (r.ok) return r as Extract<R, { ok: true }>;
   if (r.exitCode === 2) throw new BallastError(r.message, 2);
   throw new InternalError(`${where(task)} failed: ${r.message}`);
 }

@@ -36,6 +36,12 @@ export const HEADLINE = [
   "costs.fees",
   "costs.slippage",
   "costs.funding",
+  "loss_usd.mean",
+  "bad_debt_usd.mean",
+  "p_loss_above_target.probability",
+  "p_bad_debt_above_target.probability",
+  "amplification.mean",
+  "skipped_share.mean",
 ] as const;
 
 function numeric(c: Column | undefined): c is Float64Array | Int32Array {

@@ -1,89 +1,57 @@
 /**
- * `ballast run` on a scenario with a `population:` section: the population (snapshot or
- * generator) goes through every path's exogenous prices with the cascade's endogenous impact; the
+ * A population scenario's run (`ballast run`, and each point of `ballast sweep`): the population
+ * (snapshot or generator) goes through every path's exogenous prices with the cascade's
+ * endogenous impact, in blocks of paths on the worker pool (cli/systemic/cascade-block.ts; the
+ * outcomes are merged in path order, so the folder is byte-identical for any `--workers`); the
  * liquidations-at-risk curve is computed once; the tables, summary.json and report.md land in a
  * run folder written atomically.
  */
-import { relative } from "node:path";
-import { allocMarket } from "../../engine/market.js";
 import { larCurve } from "../../engine/systemic/lar.js";
+import type { PathOutcome } from "../../engine/systemic/outcome.js";
 import type { Population } from "../../engine/systemic/population.js";
 import { accountValue } from "../../engine/systemic/population.js";
-import { runCascadePaths } from "../../engine/systemic/run.js";
-import { prepareOutRoot } from "../../reports/run-folder.js";
-import { compile } from "../compile.js";
-import { PACKAGE_ROOT } from "../paths.js";
-import { progressBar } from "../progress.js";
+import type { Progress } from "../progress.js";
 import { scenarioHash, VERSION } from "../results.js";
-import type { RunFlags } from "../run-command.js";
-import type { LoadedScenario } from "../scenario.js";
-import { underFile } from "../scenario.js";
-import { systemicConfig } from "./config.js";
+import { type PreparedRun, scenarioFileOf } from "../run-setup.js";
+import { type BlockPool, splitRange } from "../workers.js";
+import { populationFor } from "./cascade-block.js";
 import { writeSystemicFolder } from "./folder.js";
 import { compareMargins, marginMarkdown, marginTable, withMargin } from "./margin-compare.js";
-import { loadPopulation } from "./population.js";
 import { renderJson, type SystemicFacts, systemicMarkdown, systemicSummary } from "./summary.js";
 import { assetsTable, larTable, pathsTable, profileTable } from "./tables.js";
 
 /** Steps a liquidations-at-risk shock is held, on the scenario's grid step. */
 const LAR_HOLD_STEPS = 60;
+/** Blocks of paths per worker thread (more than one, so a slow block does not hold the others). */
+const BLOCKS_PER_WORKER = 4;
+
+export interface PopulationRunOptions {
+  readonly out: string;
+  readonly name: string;
+  readonly overwrite: boolean;
+  /** Share of the starting debt above which a path's loss counts in `p_loss_above_target`. */
+  readonly targetShare: number;
+}
 
 export async function runPopulation(
-  loaded: LoadedScenario,
-  flags: RunFlags,
-  file: string | undefined,
+  run: PreparedRun,
+  pool: BlockPool,
+  bar: Progress,
+  o: PopulationRunOptions,
 ): Promise<string> {
-  const s = loaded.scenario;
+  const s = run.loaded.scenario;
   const spec = s.systemic;
   if (!spec) throw new Error("runPopulation needs a population scenario");
-  const path = loaded.file;
-  const sim = compile(s, {
-    ...(flags.paths !== undefined ? { paths: flags.paths } : {}),
-    ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
-    ...(loaded.replay ? { replay: loaded.replay.market } : {}),
-    ...(loaded.modelContext ? { modelContext: loaded.modelContext } : {}),
-    source: path,
-  });
-  const cfg = underFile(path, () =>
-    systemicConfig(s, spec, process.env["BALLAST_CHECK_CONSERVATION"] === "1"),
-  );
-  const marketAsset = cfg.assets.map((a) => sim.assets.indexOf(a));
-  const first = allocMarket(sim.grid, sim.assets);
-  sim.market.fill(0, first);
-  const start = Float64Array.from(marketAsset, (m) =>
-    m >= 0 ? ((first.price[m] as Float64Array)[0] as number) : 1,
-  );
-  const population = await loadPopulation(spec, cfg, path, sim.seed, start);
-  await prepareOutRoot(flags.out);
-  const insolvent = countInsolvent(population, start);
-  if (insolvent > 0)
-    process.stderr.write(
-      `ballast: warning: ${insolvent} account(s) already insolvent at the start (collateral worth less than debt); they are counted in paths.insolvent_at_start\n`,
-    );
-  const bar = progressBar(sim.paths, flags.quiet === true);
-  let runs: ReturnType<typeof runCascadePaths>;
-  try {
-    runs = runCascadePaths(cfg, population, sim.market, sim.grid, marketAsset, 0, sim.paths, (d) =>
-      bar.update(d),
-    );
-  } finally {
-    bar.stop();
-  }
-  const margins = compareMargins(s, spec, cfg, population, sim, marketAsset, runs.outcomes);
+  const { cfg, population, start, marketAsset } = await populationFor(run.spec);
+  const outcomes = await runOnPool(run, pool, bar);
+  const margins = compareMargins(s, spec, cfg, population, run.cfg, marketAsset, outcomes);
   const main = mainAsset(population, start);
-  const lar = larCurve(
-    cfg,
-    population,
-    start,
-    main,
-    spec.cascade["drops"] as number[],
-    sim.grid.stepMs,
-    LAR_HOLD_STEPS,
-  );
+  const drops = spec.cascade["drops"] as number[];
+  const lar = larCurve(cfg, population, start, main, drops, run.cfg.grid.stepMs, LAR_HOLD_STEPS);
   const tables = {
-    paths: pathsTable(runs.outcomes, 0, main),
-    assets: assetsTable(runs.outcomes, 0, cfg.assets),
-    profile: profileTable(runs.outcomes, 0, sim.grid.startMs, cfg.profileBucketMs),
+    paths: pathsTable(outcomes, 0, main),
+    assets: assetsTable(outcomes, 0, cfg.assets),
+    profile: profileTable(outcomes, 0, run.cfg.grid.startMs, cfg.profileBucketMs),
     lar: larTable(lar),
     ...(margins ? { margin: marginTable(margins, 0) } : {}),
   };
@@ -92,26 +60,49 @@ export async function runPopulation(
       version: VERSION,
       scenarioName: s.name,
       scenarioHash: scenarioHash(s),
-      scenarioFile: file ?? relative(PACKAGE_ROOT, path),
-      seed: sim.seed,
-      paths: sim.paths,
-      ...(loaded.replay ? { dataRange: loaded.replay.range } : {}),
-      ...(flags.set !== undefined && flags.set.length > 0 ? { overrides: flags.set } : {}),
+      scenarioFile: scenarioFileOf(run.spec),
+      seed: run.cfg.seed,
+      paths: run.cfg.paths,
+      randomPaths: run.cfg.market.random,
+      ...(run.loaded.replay ? { dataRange: run.loaded.replay.range } : {}),
+      ...(run.overrides.length > 0 ? { overrides: run.overrides.map((x) => x.text) } : {}),
     },
     accounts: population.n,
     debtUsd: sumValue(population, population.debt, start),
     collateralUsd: sumValue(population, population.coll, start),
     mainAsset: cfg.assets[main] as string,
     quantiles: s.report.quantiles,
+    targetShare: o.targetShare,
   };
   const summary = withMargin(systemicSummary(facts, tables.paths, tables.lar), margins);
   const report = systemicMarkdown(summary, facts);
   const marginMd = margins ? marginMarkdown(summary["margin"] as Record<string, unknown>) : "";
   const texts = { "summary.json": renderJson(summary), "report.md": report + marginMd };
-  return writeSystemicFolder(flags.out, s.name, tables, texts, flags.overwrite === true);
+  return writeSystemicFolder(o.out, o.name, tables, texts, o.overwrite);
 }
 
-function countInsolvent(p: Population, price: Float64Array): number {
+/**
+ * Every path's outcome, in path order: blocks of paths on the pool. After a failure the error
+ * reported is the earliest block's, so it does not depend on which thread failed first.
+ */
+async function runOnPool(run: PreparedRun, pool: BlockPool, bar: Progress): Promise<PathOutcome[]> {
+  const blocks = splitRange(0, run.cfg.paths, pool.workers * BLOCKS_PER_WORKER);
+  let done = 0;
+  const settled = await Promise.allSettled(
+    blocks.map(async ([from, to]) => {
+      const out = await pool.cascade({ kind: "cascade", spec: run.spec, from, to });
+      done += to - from;
+      bar.update(done);
+      return out;
+    }),
+  );
+  const failed = settled.find((r) => r.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return settled.flatMap((r) => (r as PromiseFulfilledResult<PathOutcome[]>).value);
+}
+
+/** Accounts whose collateral is worth less than their debt at the start prices. */
+export function countInsolvent(p: Population, price: Float64Array): number {
   let n = 0;
   for (let a = 0; a < p.n; a++)
     if (accountValue(p, p.coll, a, price) < accountValue(p, p.debt, a, price)) n++;

@@ -1,16 +1,21 @@
 /**
  * `summary.json` and `report.md` of a systemic run, computed from the tables alone (so they can be
  * rebuilt from the folder): per-path metrics summarised over paths (mean, std, type-7 quantiles),
- * the probability that the loss exceeds `LOSS_TARGET_SHARE` of the starting debt (with its
- * standard error √(p(1−p)/n)), and the liquidations-at-risk curve.
+ * the probabilities that the loss (`p_loss_above_target`) and the bad debt written off
+ * (`p_bad_debt_above_target`) exceed a share of the starting debt (`recommend.target`, default
+ * 0.1 %), and the liquidations-at-risk curve.
+ *
+ * Each probability is `{ targetShare, targetUsd, paths, exceeding, sampled, probability }`:
+ * `exceeding` of `paths` paths above `targetUsd`; `probability` = exceeding / paths with its
+ * standard error √(p(1−p)/n) and 95 % Wilson interval (reports/estimators.ts). `sampled` is 1 when
+ * the paths are Monte-Carlo draws and 0 when every path has the same prices (a replay without a
+ * model): the probability is then exact (0 or 1), its standard error 0 and its interval the point.
  */
+import { wilson } from "../../reports/estimators.js";
 import { formatNumber } from "../../reports/format.js";
 import { summarise } from "../../reports/stats.js";
 import { canonical, renderSummaryJson } from "../../reports/summary.js";
 import type { ColumnTable } from "../../reports/types.js";
-
-/** Loss threshold of the headline probability: 0.1 % of the debt at the start. */
-export const LOSS_TARGET_SHARE = 0.001;
 
 const SUMMARISED = [
   "loss_usd",
@@ -31,6 +36,8 @@ export interface SystemicFacts {
   readonly collateralUsd: number;
   readonly mainAsset: string;
   readonly quantiles: readonly number[];
+  /** Threshold of the exceedance probabilities, as a share of `debtUsd`. */
+  readonly targetShare: number;
 }
 
 export function systemicSummary(
@@ -43,15 +50,9 @@ export function systemicSummary(
     const values = Float64Array.from(paths.columns[name] as ArrayLike<number>).filter(Number.isFinite);
     metrics[name] = summarise(values, f.quantiles);
   }
-  const loss = paths.columns["loss_usd"] as Float64Array;
-  const target = f.debtUsd * LOSS_TARGET_SHARE;
-  const p = loss.filter((x) => x > target).length / Math.max(1, loss.length);
-  metrics["p_loss_above_target"] = {
-    targetShare: LOSS_TARGET_SHARE,
-    targetUsd: target,
-    p,
-    stderr: Math.sqrt((p * (1 - p)) / Math.max(1, loss.length)),
-  };
+  const sampled = f.manifest["randomPaths"] !== false;
+  metrics["p_loss_above_target"] = exceedance(paths.columns["loss_usd"] as Float64Array, f, sampled);
+  metrics["p_bad_debt_above_target"] = exceedance(paths.columns["bad_debt_usd"] as Float64Array, f, sampled);
   return canonical(
     {
       kind: "systemic",
@@ -67,6 +68,24 @@ export function systemicSummary(
     },
     true,
   ) as Record<string, unknown>;
+}
+
+/** P(x > target share × debt) over the paths, with its uncertainty (see the module comment). */
+function exceedance(x: Float64Array, f: SystemicFacts, sampled: boolean): Record<string, unknown> {
+  const targetUsd = f.debtUsd * f.targetShare;
+  const n = x.length;
+  const k = x.filter((v) => v > targetUsd).length;
+  const w = wilson(k, n);
+  const p = w.value;
+  const se = p === null ? null : sampled ? Math.sqrt((p * (1 - p)) / n) : 0;
+  return {
+    targetShare: f.targetShare,
+    targetUsd,
+    paths: n,
+    exceeding: k,
+    sampled: sampled ? 1 : 0,
+    probability: sampled ? { ...w, se } : { value: p, se, lower: p, upper: p },
+  };
 }
 
 export function renderJson(summary: Record<string, unknown>): string {
@@ -90,7 +109,8 @@ export function systemicMarkdown(summary: Record<string, unknown>, f: SystemicFa
     const s = m[key] as Stat;
     return `| ${label} | ${formatNumber(s.mean)} | ${q(s, "0.5")} | ${q(s, "0.95")} | ${q(s, "0.99")} |`;
   };
-  const pl = m["p_loss_above_target"] as unknown as { p: number; stderr: number; targetUsd: number };
+  const pl = m["p_loss_above_target"] as unknown as Exceedance;
+  const pb = m["p_bad_debt_above_target"] as unknown as Exceedance;
   const lar = summary["lar"] as Record<string, number>[];
   return [
     `# ${String(f.manifest["scenarioName"])} — systemic stress`,
@@ -107,7 +127,9 @@ export function systemicMarkdown(summary: Record<string, unknown>, f: SystemicFa
     row(`amplification (${f.mainAsset})`, "amplification"),
     row("reserve drained, USD", "reserve_drain_usd"),
     "",
-    `P(loss > ${formatNumber(pl.targetUsd)} USD = 0.1 % of debt) = ${pct(pl.p)} ± ${pct(pl.stderr)}`,
+    `P(loss > ${formatNumber(pl.targetUsd)} USD = ${pct(f.targetShare)} of debt) = ${probabilityText(pl)}`,
+    "",
+    `P(bad debt > ${formatNumber(pb.targetUsd)} USD) = ${probabilityText(pb)}`,
     "",
     "## Liquidations at risk",
     "",
@@ -119,6 +141,19 @@ export function systemicMarkdown(summary: Record<string, unknown>, f: SystemicFa
     ),
     "",
   ].join("\n");
+}
+
+interface Exceedance {
+  readonly targetUsd: number;
+  readonly sampled: number;
+  readonly probability: { value: number | null; lower: number | null; upper: number | null };
+}
+
+function probabilityText(e: Exceedance): string {
+  const p = e.probability;
+  if (p.value === null) return "–";
+  if (e.sampled === 0) return `${pct(p.value)} (every path the same: exact)`;
+  return `${pct(p.value)} [95 % ${pct(p.lower ?? undefined)}, ${pct(p.upper ?? undefined)}]`;
 }
 
 function pct(x: number | undefined): string {

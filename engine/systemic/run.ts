@@ -1,7 +1,9 @@
 /**
  * Many paths of a cascade: path i's exogenous prices come from the market source (seeded by
  * (seed, i) only), so a path's result does not depend on how paths are split. Each path's outcome
- * is copied into row-per-path results before the next path reuses the state.
+ * is copied into row-per-path results before the next path reuses the state. A market that is
+ * not random (a replay without a model) gives every path the same prices, hence the same outcome:
+ * the first path of the block runs and the others are copies of it.
  */
 import { allocMarket, type PathMarket, type TimeGrid } from "../market.js";
 import type { MarketSource } from "../sim/config.js";
@@ -39,8 +41,12 @@ export function runCascadePaths(
   };
   const outcomes: PathOutcome[] = [];
   for (let path = from; path < to; path++) {
-    if (path === from || market.random) market.fill(path, pm);
-    outcomes.push(copyOutcome(cascade.run(exo)));
+    const first = outcomes[0];
+    if (first !== undefined && !market.random) outcomes.push(copyOutcome(first));
+    else {
+      market.fill(path, pm);
+      outcomes.push(copyOutcome(cascade.run(exo)));
+    }
     onPath?.(path - from + 1);
   }
   return { from, outcomes, grid };

@@ -18,6 +18,7 @@ export const TOP_KEYS = [
   "population",
   "cascade",
   "sweep",
+  "recommend",
 ] as const;
 
 /** Most paths one run takes (the scenario's `paths` and `--paths` alike). */

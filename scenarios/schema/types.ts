@@ -4,6 +4,7 @@
  */
 
 import type { Params } from "../../engine/params.js";
+import type { RecommendSpec } from "./recommend.js";
 import type { SystemicSpec } from "./systemic.js";
 import type { TransferRoute } from "./transfers.js";
 
@@ -136,6 +137,8 @@ export interface Scenario {
   };
   /** A population and its cascade (systemic stress), when the file has a `population:` section. */
   readonly systemic?: SystemicSpec;
+  /** `recommend:` (scenarios/schema/recommend.ts): analysis settings, not hashed. */
+  readonly recommend?: RecommendSpec;
   /** The file's sections as given plus every default, for hashing and `validate --print`. */
   readonly normalised: Readonly<Record<string, unknown>>;
 }

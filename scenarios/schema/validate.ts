@@ -20,6 +20,7 @@ import { checkModelSteps } from "./model-steps.js";
 import { normalise } from "./normalise.js";
 import { checkOptionVols } from "./option-vols.js";
 import { readExecution, readLiquidators, readOracle, readVenues } from "./plumbing.js";
+import { readRecommend } from "./recommend.js";
 import { CLOCK_SPECS, HEAD_SPECS, REPORT_SPECS, TOP_KEYS } from "./sections.js";
 import { checkSweep } from "./sweep.js";
 import { readSystemic } from "./systemic.js";
@@ -64,6 +65,7 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
   );
   const systemic = readSystemic(raw, [market?.quote ?? "USDC", ...assets], venues ?? {}, issues);
   checkSweep(raw["sweep"], issues);
+  const recommend = readRecommend(raw["recommend"], raw["population"] !== undefined, issues);
   const liquidators = readLiquidators(raw["liquidators"], kinds, hasLending, issues);
   const strategy = readKind(kinds.strategies, raw["strategy"] ?? { kind: "hold" }, "strategy", issues);
   if (strategy) {
@@ -118,9 +120,10 @@ export function validateScenario(raw: unknown, kinds: ScenarioKinds, source = "s
     },
   };
   const normalised = normalise(scenario);
-  if (!systemic) return { ...scenario, normalised };
+  const analysis = recommend ? { recommend } : {};
+  if (!systemic) return { ...scenario, ...analysis, normalised };
   const { venues: _lending, ...sections } = systemic;
-  return { ...scenario, systemic, normalised: { ...normalised, ...sections } };
+  return { ...scenario, systemic, ...analysis, normalised: { ...normalised, ...sections } };
 }
 
 /** A model asset's start price (its `spot`), 1 for the quote, undefined when not known before the run. */
