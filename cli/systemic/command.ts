@@ -5,7 +5,6 @@
  */
 import { InputError } from "../../engine/errors.js";
 import { prepareOutRoot } from "../../reports/run-folder.js";
-import { onInterrupt } from "../interrupt.js";
 import { progressBar } from "../progress.js";
 import type { RunFlags } from "../run-command.js";
 import type { PreparedRun } from "../run-setup.js";
@@ -33,7 +32,6 @@ export async function runPopulationCommand(run: PreparedRun, flags: RunFlags): P
     );
   const bar = progressBar(run.cfg.paths, flags.quiet === true);
   const pool = await blockPool(flags.workers ?? defaultWorkers());
-  const stop = onInterrupt("run");
   try {
     return await runPopulation(run, pool, bar, {
       out: flags.out,
@@ -42,7 +40,6 @@ export async function runPopulationCommand(run: PreparedRun, flags: RunFlags): P
       targetShare: targetShareOf(run),
     });
   } finally {
-    stop();
     bar.stop();
     await pool.close();
   }
