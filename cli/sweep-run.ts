@@ -19,6 +19,7 @@ import { InputError } from "../engine/errors.js";
 import { writeRunFolderFrom } from "../reports/run-folder.js";
 import { writeParquet } from "../reports/store.js";
 import { canonical } from "../reports/summary.js";
+import { recommendationOf, withVerdicts } from "../reports/sweep-recommend.js";
 import { renderSweepReports } from "../reports/sweep-report.js";
 import type { ColumnTable } from "../reports/types.js";
 import { BlockStore } from "./block-store.js";
@@ -30,7 +31,7 @@ import { type PreparedRun, scenarioFileOf } from "./run-setup.js";
 import { type Shard, shardRange } from "./shard.js";
 import type { SweepPoint } from "./sweep-plan.js";
 import { type PointRow, pointsTable } from "./sweep-points.js";
-import { targetShareOf } from "./systemic/recommend-spec.js";
+import { recommendOf, targetShareOf } from "./systemic/recommend-spec.js";
 import { runPopulation } from "./systemic/run.js";
 import type { BlockPool } from "./workers.js";
 
@@ -139,6 +140,7 @@ function manifestOf(job: SweepJob): Record<string, unknown> {
     ...(b.overrides.length > 0 ? { overrides: b.overrides.map((o) => o.text) } : {}),
     points: job.points.length,
     parameters: [...new Set(job.points.flatMap((p) => Object.keys(p.point.params)))],
+    ...(b.loaded.scenario.systemic ? { recommend: recommendOf(b) } : {}),
     commonRandomNumbers:
       "path i of every point draws from the streams of (seed, i): prices, prices/<asset>, oracle, execution",
   };
@@ -198,9 +200,11 @@ export async function writeSweepIndex(
   points: readonly SweepIndexPoint[],
 ): Promise<ColumnTable> {
   const rows: PointRow[] = points.map((p) => ({ point: p.point, folder: p.folder, params: p.parameters }));
-  const table = await pointsTable(dir, rows);
+  const table = withVerdicts(await pointsTable(dir, rows), manifest);
   await writeParquet(join(dir, "points.parquet"), table);
-  await writeFile(join(dir, "summary.json"), `${JSON.stringify({ manifest, points }, null, 2)}\n`);
+  const rec = recommendationOf(table, manifest);
+  const summary = { manifest, points, ...(rec ? { recommendation: rec } : {}) };
+  await writeFile(join(dir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   await renderSweepReports(dir);
   return table;
 }

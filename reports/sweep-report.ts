@@ -9,7 +9,9 @@
  * when only a standard error exists. report.html: each headline metric against each numeric
  * parameter taking ≥ 2 values, a line with its 95 % band (± 1.96 SE when no interval), one line
  * per value of a second parameter when the sweep has one; with exactly two such parameters, also
- * each headline metric as a heatmap over the two. Every other figure is in
+ * each headline metric as a heatmap over the two. A population sweep adds the recommended
+ * liquidation thresholds and, in report.html, the heatmaps behind them (reports/sweep-recommend.ts).
+ * Every other figure is in
  * `points.parquet` (`ballast query <sweep> "SELECT * FROM points"`).
  */
 import { join } from "node:path";
@@ -20,6 +22,7 @@ import { esc } from "./html.js";
 import { readColumns, readManifest } from "./read-folder.js";
 import { writeAtomic } from "./rebuild.js";
 import { renderSvg } from "./render-svg.js";
+import { recommendationSection } from "./sweep-recommend.js";
 import type { Column, ColumnTable } from "./types.js";
 
 /** The figures a sweep is usually read for, in report order. */
@@ -93,7 +96,9 @@ export async function renderSweepReports(dir: string): Promise<string[]> {
     `${t.length} points of ${manifest["paths"] ?? "?"} paths each, seed ${manifest["seed"]}; ` +
     `parameters: ${declared.join(", ") || "none"}. Intervals are 95 %. Every figure of every point ` +
     "is a column of points.parquet.";
-  const md = `# Ballast sweep: ${name}\n\n${intro}\n\n${header}\n${body.join("\n")}\n`;
+  const rec = await recommendationSection(t, manifest);
+  const recMd = rec ? `\n${rec.markdown}` : "";
+  const md = `# Ballast sweep: ${name}\n\n${intro}\n\n${header}\n${body.join("\n")}\n${recMd}`;
   const varying = declared.filter(
     (p) => numeric(t.columns[p]) && new Set(t.columns[p] as Float64Array).size >= 2,
   );
@@ -101,10 +106,13 @@ export async function renderSweepReports(dir: string): Promise<string[]> {
     ...(await lineFigures(t, varying, metrics)),
     ...(await heatmapFigures(t, varying, metrics)),
   ];
-  const table = md.slice(md.indexOf("|"));
+  const table = `${header}\n${body.join("\n")}\n`;
+  const recHtml = rec
+    ? `<h2>Recommended liquidation thresholds</h2>\n<pre>${esc(rec.markdown.replace(/^## .*\n\n/, ""))}</pre>\n${rec.figures.join("\n")}\n`
+    : "";
   const html =
     `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Ballast sweep: ${esc(name)}</title></head>\n<body>\n` +
-    `<h1>Ballast sweep: ${esc(name)}</h1>\n<p>${esc(intro)}</p>\n<pre>${esc(table)}</pre>\n${figures.join("\n")}\n</body></html>\n`;
+    `<h1>Ballast sweep: ${esc(name)}</h1>\n<p>${esc(intro)}</p>\n<pre>${esc(table)}</pre>\n${recHtml}${figures.join("\n")}\n</body></html>\n`;
   await writeAtomic(join(dir, "report.md"), md);
   await writeAtomic(join(dir, "report.html"), html);
   return [join(dir, "report.md"), join(dir, "report.html")];
