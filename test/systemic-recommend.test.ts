@@ -99,6 +99,13 @@ describe("recommending liquidation thresholds on Black Thursday", () => {
     expect((html.match(/>✗ \d/g) ?? []).length).toBe(8 - good);
   });
 
+  it("rebuilds report.md byte for byte from the folder", () => {
+    const before = readFileSync(join(dir, "report.md"), "utf8");
+    const again = ballast(["report", dir]);
+    expect(again.status).toBe(0);
+    expect(readFileSync(join(dir, "report.md"), "utf8")).toBe(before);
+  });
+
   it("loses more on the replay with English auctions and stalled keepers than with Dutch ones", () => {
     const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"));
     const replay = summary.points.filter(

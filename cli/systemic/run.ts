@@ -86,7 +86,14 @@ export async function runPopulation(
  * reported is the earliest block's, so it does not depend on which thread failed first.
  */
 async function runOnPool(run: PreparedRun, pool: BlockPool, bar: Progress): Promise<PathOutcome[]> {
-  const blocks = splitRange(0, run.cfg.paths, pool.workers * BLOCKS_PER_WORKER);
+  const paths = run.cfg.paths;
+  if (!run.cfg.market.random) {
+    // Every path has the same prices: one path runs, the others are its copies (engine/systemic/run.ts).
+    const [first] = await pool.cascade({ kind: "cascade", spec: run.spec, from: 0, to: 1 });
+    bar.update(paths);
+    return Array.from({ length: paths }, () => structuredClone(first as PathOutcome));
+  }
+  const blocks = splitRange(0, paths, pool.workers * BLOCKS_PER_WORKER);
   let done = 0;
   const settled = await Promise.allSettled(
     blocks.map(async ([from, to]) => {
