@@ -15,7 +15,7 @@ import type { RunOutput } from "../engine/sim/run.js";
 import type { PathOutcome } from "../engine/systemic/outcome.js";
 import { type BlockResult, type BlockTask, runBlock } from "./block.js";
 import { PACKAGE_ROOT } from "./paths.js";
-import { type CascadeResult, type CascadeTask, runCascadeBlock } from "./systemic/cascade-block.js";
+import type { CascadeResult, CascadeTask } from "./systemic/cascade-block.js";
 
 export interface BlockPool {
   readonly workers: number;
@@ -39,7 +39,11 @@ export async function blockPool(workers: number): Promise<BlockPool> {
     return {
       workers: 1,
       run: async (t) => unwrap(t, await runBlock(t)).out,
-      cascade: async (t) => unwrap(t, await runCascadeBlock(t)).outcomes,
+      // Loaded only when a population runs: a snapshot reader pulls in DuckDB.
+      cascade: async (t) => {
+        const { runCascadeBlock } = await import("./systemic/cascade-block.js");
+        return unwrap(t, await runCascadeBlock(t)).outcomes;
+      },
       close: async () => {},
     };
   const { Tinypool } = await import("tinypool");

@@ -6,13 +6,13 @@
  * it; the same per stress scenario when there are several; and a note when a Monte-Carlo point
  * has too few paths to ever pass.
  */
-import type { RecommendSpec } from "../scenarios/schema/recommend.js";
 import { formatNumber } from "./format.js";
 import {
   axisRoles,
   metricColumn,
   pathsNeeded,
   type Recommendation,
+  type RecommendSpec,
   recommend,
   stressLabel,
 } from "./recommend.js";

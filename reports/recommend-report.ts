@@ -5,10 +5,9 @@
  * per grid pair, marked ✓ (acceptable) or ✗, one heatmap per value of any further design
  * parameter (at most `MAX_HEATMAPS`).
  */
-import type { RecommendSpec } from "../scenarios/schema/recommend.js";
 import { gridHeatmapChart } from "./charts.js";
 import { formatNumber } from "./format.js";
-import { axisRoles, metricColumn, type Recommendation, valueAt } from "./recommend.js";
+import { axisRoles, metricColumn, type Recommendation, type RecommendSpec, valueAt } from "./recommend.js";
 import { renderSvg } from "./render-svg.js";
 import type { ColumnTable } from "./types.js";
 

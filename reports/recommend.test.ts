@@ -4,9 +4,16 @@
  * too" rule, each expected value worked out by hand in the comments.
  */
 import { describe, expect, it } from "vitest";
-import type { RecommendSpec } from "../scenarios/schema/recommend.js";
 import { Z95 } from "./estimators.js";
-import { axisRoles, normalQuantile, pathsNeeded, pointVerdicts, recommend, upperBound } from "./recommend.js";
+import {
+  axisRoles,
+  normalQuantile,
+  pathsNeeded,
+  pointVerdicts,
+  type RecommendSpec,
+  recommend,
+  upperBound,
+} from "./recommend.js";
 import type { ColumnTable } from "./types.js";
 
 const SPEC: RecommendSpec = { metric: "loss", target: 0.001, maxProbability: 0.01, confidence: 0.95 };

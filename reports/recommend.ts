@@ -22,9 +22,18 @@
  * beside it (`failingBelow`): a reader sees at once whether the acceptable set is an interval.
  */
 import { normCdf, normPdf } from "../engine/pricing/normal.js";
-import type { RecommendSpec } from "../scenarios/schema/recommend.js";
 import { wilson } from "./estimators.js";
 import type { ColumnTable } from "./types.js";
+
+/** The settings of a recommendation (a scenario's `recommend:` section, scenarios/schema/recommend.ts). */
+export interface RecommendSpec {
+  readonly metric: "loss" | "bad-debt";
+  /** Threshold as a share of the starting debt. */
+  readonly target: number;
+  readonly maxProbability: number;
+  /** One-sided confidence of the Wilson upper bound (0.5: the estimate). */
+  readonly confidence: number;
+}
 
 const LT_AXIS = /^venues\.([^.[\]]+)\.assets\.([^.[\]]+)\.lt$/;
 const DESIGN_AXIS = /^(venues\.|cascade\.(rule|closeFactor|reserve|auction)(\.|$))/;

@@ -7,8 +7,7 @@
  * - `recommendationOf` gives the rows of the sweep summary's `recommendation`;
  * - `recommendationSection` the markdown section and the heatmaps of report.md / report.html.
  */
-import type { RecommendSpec } from "../scenarios/schema/recommend.js";
-import { pointVerdicts, recommend } from "./recommend.js";
+import { pointVerdicts, type RecommendSpec, recommend } from "./recommend.js";
 import { recommendationMarkdown } from "./recommend-markdown.js";
 import { recommendationHeatmaps, recommendationRows } from "./recommend-report.js";
 import type { ColumnTable } from "./types.js";
