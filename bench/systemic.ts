@@ -3,12 +3,16 @@
  * 24-hour, one-minute-step crash (GBM at 80 % vol with a −40 % ramp over 6 hours) for 100 paths, on
  * one core: push oracle, a 500 M USDC constant-product pool recovering with a 1-hour half-life,
  * two liquidators, congestion. Target: under 30 s. `BENCH_ACCOUNTS` and `BENCH_SYSTEMIC_PATHS`
- * override the shape (`node dist/bench/systemic.js` runs this workload alone).
+ * override the shape (`node dist/bench/systemic.js` runs this workload alone); the figure also
+ * prints a digest of every path's outcome, so a change meant only for speed can be checked for
+ * identical results.
  */
+import { createHash } from "node:crypto";
 import { streamFor } from "../engine/rng.js";
 import { Cascade, type ExoPath } from "../engine/systemic/cascade.js";
 import type { SystemicConfig } from "../engine/systemic/config.js";
 import { generatePopulation } from "../engine/systemic/generator.js";
+import type { PathOutcome } from "../engine/systemic/outcome.js";
 
 const STEP_MS = 60_000;
 const STEPS = 1440;
@@ -79,6 +83,16 @@ export interface SystemicBench {
   /** CPU time of this process over the run (user + system): the machine may be shared. */
   readonly cpuSeconds: number;
   readonly liquidations: number;
+  /** SHA-256 of every path's outcome, in path order (first 12 hex digits). */
+  readonly digest: string;
+}
+
+/** Appends every field of a path's outcome, numbers as their exact bits. */
+function digestOutcome(h: ReturnType<typeof createHash>, o: PathOutcome): void {
+  for (const v of Object.values(o)) {
+    const arr = v instanceof Float64Array ? v : Float64Array.of(v as number);
+    h.update(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength));
+  }
 }
 
 export function benchSystemic(accounts: number, paths: number): SystemicBench {
@@ -110,19 +124,29 @@ export function benchSystemic(accounts: number, paths: number): SystemicBench {
   const exo: ExoPath = { grid, price: [null, eth] };
   const cascade = new Cascade(cfg, pop, grid);
   let liquidations = 0;
+  const h = createHash("sha256");
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
   for (let path = 0; path < paths; path++) {
     fillPath(path, eth);
-    liquidations += cascade.run(exo).liquidations;
+    const o = cascade.run(exo);
+    liquidations += o.liquidations;
+    digestOutcome(h, o);
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const c = process.cpuUsage(c0);
-  return { accounts, paths, seconds, cpuSeconds: (c.user + c.system) / 1e6, liquidations };
+  return {
+    accounts,
+    paths,
+    seconds,
+    cpuSeconds: (c.user + c.system) / 1e6,
+    liquidations,
+    digest: h.digest("hex").slice(0, 12),
+  };
 }
 
 export function describeSystemic(b: SystemicBench): string {
-  return `systemic: ${b.accounts} accounts × ${STEPS} one-minute steps × ${b.paths} paths in ${b.seconds.toFixed(1)} s wall, ${b.cpuSeconds.toFixed(1)} s CPU, on one core (target < 30 s); ${(b.liquidations / b.paths).toFixed(0)} liquidations a path`;
+  return `systemic: ${b.accounts} accounts × ${STEPS} one-minute steps × ${b.paths} paths in ${b.seconds.toFixed(1)} s wall, ${b.cpuSeconds.toFixed(1)} s CPU, on one core (target < 30 s); ${(b.liquidations / b.paths).toFixed(0)} liquidations a path; outcome digest ${b.digest}`;
 }
 
 if (process.argv[1]?.endsWith("systemic.js")) {

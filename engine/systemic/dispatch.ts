@@ -18,7 +18,7 @@ import { hasLoan } from "./portfolio-margin.js";
 import type { CascadeState } from "./state.js";
 
 /** Most doublings of a skipped account's rest. */
-const MAX_BACKOFF = 6;
+export const MAX_BACKOFF = 6;
 
 /**
  * Handles liquidatable account a (health factor `hf`, or unified health); true when a liquidation
@@ -64,7 +64,7 @@ function skip(s: CascadeState, a: number): void {
   const skips = Math.min(s.skips[a] as number, MAX_BACKOFF);
   s.skips[a] = skips + 1;
   s.unindex(a); // resting: looked at again after recheckMs·2^skips
-  s.resting.set(a, s.t + s.cfg.recheckMs * 2 ** skips);
+  s.resting.add(a, skips, s.t + s.cfg.recheckMs * 2 ** skips);
 }
 
 /** Executes every pending transaction due by `t`, in order of due time; true when any executed. */
@@ -81,8 +81,7 @@ export function landJobs(s: CascadeState, t: number): boolean {
 /** Puts accounts whose rest is over back into the trigger index; true when any woke. */
 export function wakeResting(s: CascadeState, t: number): boolean {
   let any = false;
-  while (s.resting.minKey() <= t) {
-    const a = s.resting.pop();
+  for (let a = s.resting.popDue(t); a >= 0; a = s.resting.popDue(t)) {
     s.indexAccount(a);
     any = true;
   }

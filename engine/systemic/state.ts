@@ -8,6 +8,7 @@ import { Auctions } from "./auction-state.js";
 import { CascadeBooks } from "./books.js";
 import { checkCascadeBooks } from "./check-books.js";
 import type { SystemicConfig } from "./config.js";
+import { MAX_BACKOFF } from "./dispatch.js";
 import { spanGrid } from "./margin-grid.js";
 import { MarginIndex, perpTriggers, unifiedTriggers } from "./margin-index.js";
 import { OnlineOracle } from "./online-oracle.js";
@@ -15,6 +16,7 @@ import { newOutcome, type PathOutcome } from "./outcome.js";
 import { CpPool } from "./pool.js";
 import { accountValue, healthFactorOf, type Population, weightedCollateral } from "./population.js";
 import { type MarginSpec, unifiedHealth } from "./portfolio-margin.js";
+import { RestQueue } from "./rest-queue.js";
 import { TriggerIndex } from "./trigger-index.js";
 
 /** Without a `margin` section: siloed, no perp venue (the grid is then unused). */
@@ -32,8 +34,8 @@ export class CascadeState {
   /** Pending liquidation transactions: one per account at most, keyed by landing time. */
   readonly jobs: TriggerIndex;
   readonly jobLiquidator: Int16Array;
-  /** Skipped accounts, keyed by the time the liquidators look at them again. */
-  readonly resting: TriggerIndex;
+  /** Skipped accounts, until the time the liquidators look at them again. */
+  readonly resting: RestQueue;
   readonly auctions: Auctions;
   /** Step at which the account was last counted as skipped (−1: never). */
   readonly lastSkip: Int32Array;
@@ -91,7 +93,7 @@ export class CascadeState {
     this.index = new TriggerIndex(n);
     this.jobs = new TriggerIndex(n);
     this.jobLiquidator = new Int16Array(n);
-    this.resting = new TriggerIndex(n);
+    this.resting = new RestQueue(n, MAX_BACKOFF + 1);
     this.auctions = new Auctions(n);
     this.lastSkip = new Int32Array(n);
     this.skips = new Uint8Array(n);
@@ -149,12 +151,12 @@ export class CascadeState {
 
   /** Takes account a out of the index (pending transaction, resting, in an auction). */
   unindex(a: number): void {
-    this.index.set(a, Number.POSITIVE_INFINITY);
-    this.accounts.remove(a);
+    if (this.unified) this.accounts.remove(a);
+    else this.index.set(a, Number.POSITIVE_INFINITY);
   }
 
   indexed(a: number): boolean {
-    return this.index.has(a) || this.accounts.has(a);
+    return this.unified ? this.accounts.has(a) : this.index.has(a);
   }
 
   /** Siloed rule: indexes account a's perp leg by its liquidation price. */

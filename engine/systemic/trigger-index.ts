@@ -9,17 +9,19 @@
  * accounts with `h < G` are checked exactly. With one risky collateral against stable debt the
  * bound is exact (`HF = h·r`), so exactly the accounts that crossed are touched.
  *
- * A binary min-heap over typed arrays (no object per account); `pos[a]` is account a's place in
- * the heap (−1 when out), so a key can change after a liquidation in O(log n).
+ * A 4-ary min-heap over typed arrays (no object per account), ordered by (key, account) so the
+ * order of pops depends only on the set of entries, never on the order they came in. Keys sit in
+ * the heap's order beside the accounts (`hk[i]` is the key at place i), so a sift reads adjacent
+ * memory; `pos[a]` is account a's place (−1 when out), so a key can change in O(log n).
  */
 export class TriggerIndex {
-  readonly key: Float64Array;
+  private readonly hk: Float64Array;
   private readonly heap: Int32Array;
   private readonly pos: Int32Array;
   private size = 0;
 
   constructor(capacity: number) {
-    this.key = new Float64Array(capacity);
+    this.hk = new Float64Array(capacity);
     this.heap = new Int32Array(capacity);
     this.pos = new Int32Array(capacity).fill(-1);
   }
@@ -39,24 +41,17 @@ export class TriggerIndex {
 
   /** Smallest key in the index (Infinity when empty). */
   minKey(): number {
-    return this.size === 0 ? Number.POSITIVE_INFINITY : (this.key[this.heap[0] as number] as number);
+    return this.size === 0 ? Number.POSITIVE_INFINITY : (this.hk[0] as number);
   }
 
   /** Sets account a's key, inserting it when absent; an infinite key (no debt) removes it. */
   set(a: number, k: number): void {
-    this.key[a] = k;
     const p = this.pos[a] as number;
     if (k === Number.POSITIVE_INFINITY) {
       if (p >= 0) this.removeAt(p);
       return;
     }
-    if (p < 0) {
-      this.place(a, this.size++);
-      this.up(this.size - 1);
-      return;
-    }
-    this.up(p);
-    this.down(this.pos[a] as number);
+    this.sift(p < 0 ? this.size++ : p, a, k);
   }
 
   /** Removes and returns the account with the smallest key (−1 when empty). */
@@ -68,55 +63,61 @@ export class TriggerIndex {
   }
 
   private removeAt(i: number): void {
-    const a = this.heap[i] as number;
-    this.pos[a] = -1;
-    this.size--;
-    if (i === this.size) return;
-    this.place(this.heap[this.size] as number, i);
-    this.up(i);
-    this.down(this.pos[this.heap[i] as number] as number);
+    this.pos[this.heap[i] as number] = -1;
+    const last = --this.size;
+    if (i === last) return;
+    this.sift(i, this.heap[last] as number, this.hk[last] as number);
   }
 
-  private place(a: number, i: number): void {
-    this.heap[i] = a;
-    this.pos[a] = i;
+  /** Places account a with key k at the hole i, moving it up or down to its place. */
+  private sift(i: number, a: number, k: number): void {
+    if (this.up(i, a, k) === i) this.down(i, a, k);
   }
 
-  private up(i: number): void {
-    const a = this.heap[i] as number;
-    const k = this.key[a] as number;
+  /** Moves a up from the hole i while it is less than its parent; returns its place. */
+  private up(i: number, a: number, k: number): number {
+    const hk = this.hk;
+    const heap = this.heap;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const b = this.heap[parent] as number;
-      if ((this.key[b] as number) < k || ((this.key[b] as number) === k && b < a)) break;
-      this.place(b, i);
+      const parent = (i - 1) >> 2;
+      const kp = hk[parent] as number;
+      const b = heap[parent] as number;
+      if (kp < k || (kp === k && b < a)) break;
+      this.put(i, b, kp);
       i = parent;
     }
-    this.place(a, i);
+    this.put(i, a, k);
+    return i;
   }
 
-  private down(i: number): void {
-    const a = this.heap[i] as number;
-    const k = this.key[a] as number;
+  private down(i: number, a: number, k: number): void {
+    const hk = this.hk;
+    const heap = this.heap;
+    const n = this.size;
     for (;;) {
-      let c = 2 * i + 1;
-      if (c >= this.size) break;
-      const r = c + 1;
-      if (r < this.size && this.less(this.heap[r] as number, this.heap[c] as number)) c = r;
-      const b = this.heap[c] as number;
-      if (!this.lessKey(b, this.key[b] as number, a, k)) break;
-      this.place(b, i);
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      let c = first;
+      let kc = hk[first] as number;
+      const end = Math.min(first + 4, n);
+      for (let j = first + 1; j < end; j++) {
+        const kj = hk[j] as number;
+        if (kj < kc || (kj === kc && (heap[j] as number) < (heap[c] as number))) {
+          c = j;
+          kc = kj;
+        }
+      }
+      const b = heap[c] as number;
+      if (k < kc || (k === kc && a < b)) break;
+      this.put(i, b, kc);
       i = c;
     }
-    this.place(a, i);
+    this.put(i, a, k);
   }
 
-  private less(x: number, y: number): boolean {
-    return this.lessKey(x, this.key[x] as number, y, this.key[y] as number);
-  }
-
-  /** Ties broken by account index, so the order of liquidation is deterministic. */
-  private lessKey(x: number, kx: number, y: number, ky: number): boolean {
-    return kx < ky || (kx === ky && x < y);
+  private put(i: number, a: number, k: number): void {
+    this.heap[i] = a;
+    this.hk[i] = k;
+    this.pos[a] = i;
   }
 }
