@@ -5,7 +5,7 @@
  */
 import type { Issue } from "../errors.js";
 import { InternalError } from "../errors.js";
-import { EventLog } from "../events.js";
+import { EventLog, type EventType } from "../events.js";
 import { Ledger, Reason } from "../ledger.js";
 import { type KindDef, Registry } from "../registry.js";
 import type { VenueCtx } from "./types.js";
@@ -44,4 +44,27 @@ export function build<T>(def: KindDef<T, VenueCtx>, raw: Record<string, unknown>
     throw new InternalError(issues.map((i) => `${i.path}: ${i.message}`).join("\n"));
   }
   return def.create(configured.params, { name, ledger: w.ledger, events: w.events });
+}
+
+/** The kept events of `type`, one object per row (fields, optional amounts and names). */
+export function eventRows(events: EventLog, type: EventType): Record<string, number | string>[] {
+  const rows: Record<string, number | string>[] = [];
+  for (let k = 0; k < events.length; k++) {
+    if (events.type[k] !== type) continue;
+    const row: Record<string, number | string> = {
+      t: events.timeMs[k] as number,
+      account: events.account[k] as string,
+      asset: events.asset[k] as string,
+      size: events.size[k] as number,
+      price: events.price[k] as number,
+      detail: events.detail[k] as string,
+    };
+    for (const [name, col] of Object.entries(events.amounts)) {
+      const x = col[k] as number;
+      if (!Number.isNaN(x)) row[name] = x;
+    }
+    for (const [name, col] of Object.entries(events.names)) if (col[k] !== "") row[name] = col[k] as string;
+    rows.push(row);
+  }
+  return rows;
 }
