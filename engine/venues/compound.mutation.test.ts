@@ -10,6 +10,7 @@ import { EventType } from "../events.js";
 import { compoundConfig } from "./compound-config.js";
 import { absorb, canBuyCollateral, checkCompoundCollateral, newAbsorption } from "./compound-v3.js";
 import { compoundV3Kind } from "./lending-kinds.js";
+import { LiqCode } from "./lending-liquidation.js";
 import { build, eventRows, wallet, world } from "./test-fixtures.js";
 
 function comet(params: Record<string, unknown> = {}, base = 1) {
@@ -144,6 +145,21 @@ describe("buyCollateral opens only while reserves stay below target after the ab
     expect(o.code).toBe(m.liquidate(1, a, 1, 2, 1000, w.prices, liq).code);
     const again = m.preview(a, 1, 2, 1000, w.prices, liq);
     expect([again.toLiquidator, again.price, again.paid]).toEqual([0, 0, 0]);
+  });
+});
+
+describe("a collateral the market does not list", () => {
+  it("seizes and sells nothing of it", () => {
+    const w = world(["WETH", "USDC", "DOGE"]);
+    const m = build(compoundV3Kind, { collaterals: { WETH: {} } }, w, "comet");
+    const a = m.open("user", wallet(w, "user", { WETH: 10 }));
+    const liq = wallet(w, "liq", { USDC: 1e7 });
+    w.prices.set([2100, 1, 0.1]);
+    m.deposit(0, a, 0, 10);
+    m.borrow(0, a, 1, 17000, w.prices);
+    w.prices[0] = 1890;
+    const o = m.preview(a, 1, 2, 1000, w.prices, liq);
+    expect([o.code, o.seized, o.toLiquidator, o.paid]).toEqual([LiqCode.done, 0, 0, 0]);
   });
 });
 
