@@ -14,9 +14,9 @@ import type { TimeGrid } from "../market.js";
 import { stepAuctions } from "./auction.js";
 import { goingGwei } from "./chain.js";
 import type { SystemicConfig } from "./config.js";
-import { dispatch, landJobs, wakeResting } from "./dispatch.js";
+import { actsInRound, dispatch, landJobs, wakeResting } from "./dispatch.js";
 import type { PathOutcome } from "./outcome.js";
-import { resetOutcome } from "./outcome.js";
+import { attributeLoss, resetOutcome } from "./outcome.js";
 import { endGap, settlePerpLegs } from "./perp-leg.js";
 import { accountValue, type Population, totalOf } from "./population.js";
 import { CascadeState } from "./state.js";
@@ -73,9 +73,10 @@ export class Cascade {
     s.reserveLeft = cfg.reserve;
     s.gasGwei = cfg.chain.baseGwei;
     s.index.clear();
+    s.arrivals.clear();
     s.accounts.clear();
     s.perpIndex.clear();
-    s.jobs.clear();
+    s.jobs.reset(t0, this.grid.stepMs, this.grid.steps);
     s.resting.clear();
     s.auctions.clear();
     s.lastSkip.fill(-1);
@@ -139,6 +140,7 @@ export class Cascade {
     const landed = landJobs(s, t);
     const woke = wakeResting(s, t);
     if (changed || landed || woke) this.rounds();
+    s.arrivals.flush(s.index, s);
     if (s.auctions.count > 0) stepAuctions(s);
     if (s.cfg.checkConservation) s.checkBooks(`step ${step}`);
   }
@@ -159,7 +161,7 @@ export class Cascade {
       if (s.unified) parked = s.accounts.popCrossed(s.rMin, s.rMax, s.scratch, parked);
       else {
         settlePerpLegs(s);
-        while (s.index.minKey() < bound) s.scratch[parked++] = s.index.pop();
+        parked = s.arrivals.popBelow(s.index, s, bound, s.scratch, parked, actsInRound(s));
       }
       if (parked === first) break;
       let acted = false;
@@ -170,6 +172,7 @@ export class Cascade {
       }
       if (!acted) break;
     }
+    s.arrivals.flush(s.index, s);
     for (let x = 0; x < parked; x++) {
       const a = s.scratch[x] as number;
       if (!s.indexed(a) && !s.jobs.has(a) && !s.resting.has(a) && !s.auctions.has(a)) s.indexAccount(a);
@@ -188,7 +191,7 @@ export class Cascade {
       const gap = endGap(s, a, o, lot);
       if (gap > 0) {
         s.out.shortfall += gap;
-        s.attributeLoss(a, gap);
+        attributeLoss(s, a, gap);
       }
     }
   }

@@ -52,8 +52,23 @@ export function dispatch(s: CascadeState, a: number, hf: number): boolean {
   }
   if (bestDue <= s.t) return executeFixedBonus(s, a, best);
   s.jobLiquidator[a] = best;
-  s.jobs.set(a, bestDue);
+  s.jobs.add(a, bestDue);
   s.unindex(a); // out of the index while its transaction is pending
+  return false;
+}
+
+/**
+ * Whether a liquidation can execute inside a check round now: always under an auction rule (a bark
+ * acts at once) or the unified rule (the perp venue closes at once); under fixed bonus, when some
+ * liquidator's transaction can be due at once (its due time is at least `t + latency + inclusion`,
+ * the delay for a short bid being longer). When none can, a check only rests its account or queues
+ * its transaction and reads nothing another check of the round writes, so the round's accounts
+ * may be checked in any order with the same result.
+ */
+export function actsInRound(s: CascadeState): boolean {
+  if (s.cfg.rule !== "fixed-bonus" || s.unified) return true;
+  const inclusion = s.cfg.chain.inclusionMs;
+  for (const l of s.cfg.liquidators) if (!(s.t + l.latencyMs + inclusion > s.t)) return true;
   return false;
 }
 
@@ -70,10 +85,9 @@ function skip(s: CascadeState, a: number): void {
 /** Executes every pending transaction due by `t`, in order of due time; true when any executed. */
 export function landJobs(s: CascadeState, t: number): boolean {
   let any = false;
-  while (s.jobs.minKey() <= t) {
-    const a = s.jobs.pop();
+  for (let a = s.jobs.popDue(t); a >= 0; a = s.jobs.popDue(t)) {
     if (executeFixedBonus(s, a, s.jobLiquidator[a] as number)) any = true;
-    else s.indexAccount(a);
+    else s.reindex(a);
   }
   return any;
 }
@@ -82,7 +96,7 @@ export function landJobs(s: CascadeState, t: number): boolean {
 export function wakeResting(s: CascadeState, t: number): boolean {
   let any = false;
   for (let a = s.resting.popDue(t); a >= 0; a = s.resting.popDue(t)) {
-    s.indexAccount(a);
+    s.reindex(a);
     any = true;
   }
   return any;

@@ -11,6 +11,7 @@
  */
 import { CLOSE_FACTOR_HF_THRESHOLD, seizure } from "../venues/aave-v3.js";
 import { gasCostQuote } from "./chain.js";
+import { attributeLoss } from "./outcome.js";
 import { reducePerp, settleUnified, writeOffPerp } from "./perp-leg.js";
 import { accountValue } from "./population.js";
 import type { CascadeState } from "./state.js";
@@ -109,7 +110,7 @@ export function executeFixedBonus(s: CascadeState, a: number, l: number): boolea
   if (s.unified) reducePerp(s, a, (z.seized * pi) / collBefore);
   if (pool) s.marketMoved(i, pool.price());
   if (accountValue(p, p.coll, a, o) === 0) writeOff(s, a);
-  s.indexAccount(a);
+  s.reindex(a);
   return true;
 }
 
@@ -136,7 +137,7 @@ export function writeOff(s: CascadeState, a: number): void {
     total += value;
   }
   s.out.badDebt += total;
-  s.attributeLoss(a, total);
+  attributeLoss(s, a, total);
   s.noteBadDebt(total);
   if (s.unified) writeOffPerp(s, a);
 }

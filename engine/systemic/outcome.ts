@@ -3,6 +3,8 @@
  * valued at the oracle price of the moment unless said otherwise). Per-asset arrays are indexed by
  * the population's assets; `profile*` by time bucket.
  */
+import type { CascadeState } from "./state.js";
+
 export interface PathOutcome {
   /** Liquidation calls executed (auction takes count one each). */
   liquidations: number;
@@ -85,6 +87,20 @@ export function newOutcome(nAssets: number, nBuckets: number): PathOutcome {
     profileSeized: new Float64Array(nBuckets),
     profileBadDebt: new Float64Array(nBuckets),
   };
+}
+
+/** Splits a loss of account a over its collateral assets by their starting value at P⁰. */
+export function attributeLoss(s: CascadeState, a: number, quote: number): void {
+  const A = s.p0.length;
+  const c = s.origin.coll;
+  let total = 0;
+  for (let k = 0; k < A; k++) total += (c[a * A + k] as number) * (s.p0[k] as number);
+  if (!(total > 0)) return;
+  const by = s.out.lossByCollAsset;
+  for (let k = 0; k < A; k++) {
+    const w = ((c[a * A + k] as number) * (s.p0[k] as number)) / total;
+    if (w > 0) by[k] = (by[k] as number) + quote * w;
+  }
 }
 
 /** Zeroes `o` for the next path (the arrays are reused). */

@@ -16,6 +16,7 @@
  *   the venue. When the collateral runs out (`settleUnified`), the perp is closed and its cash
  *   repays the debt before anything is written off: the offset that the siloed rule forbids.
  */
+import { attributeLoss } from "./outcome.js";
 import { perpEquity, perpMaintenance, unifiedEquity } from "./portfolio-margin.js";
 import type { CascadeState } from "./state.js";
 
@@ -60,7 +61,7 @@ export function writeOffPerp(s: CascadeState, a: number): void {
   s.pop.perpCash[a] = 0;
   s.out.perpBadDebt += deficit;
   s.out.perpInsuranceDrain += cover;
-  s.attributeLoss(a, deficit);
+  attributeLoss(s, a, deficit);
 }
 
 /** Siloed: closes account a's whole perp when its equity is below maintenance; true when it did. */

@@ -4,11 +4,13 @@
  * liquidators' capital, pending liquidation jobs, the books and the path's outcome.
  */
 import { newSeizure, type Seizure } from "../venues/aave-v3.js";
+import { Arrivals } from "./arrivals.js";
 import { Auctions } from "./auction-state.js";
 import { CascadeBooks } from "./books.js";
 import { checkCascadeBooks } from "./check-books.js";
 import type { SystemicConfig } from "./config.js";
 import { MAX_BACKOFF } from "./dispatch.js";
+import { JobQueue } from "./job-queue.js";
 import { spanGrid } from "./margin-grid.js";
 import { MarginIndex, perpTriggers, unifiedTriggers } from "./margin-index.js";
 import { OnlineOracle } from "./online-oracle.js";
@@ -31,8 +33,10 @@ const SILOED: MarginSpec = {
 export class CascadeState {
   readonly pop: Population;
   readonly index: TriggerIndex;
+  /** Siloed rule: accounts on their way back into `index` (arrivals.ts). */
+  readonly arrivals: Arrivals;
   /** Pending liquidation transactions: one per account at most, keyed by landing time. */
-  readonly jobs: TriggerIndex;
+  readonly jobs: JobQueue;
   readonly jobLiquidator: Int16Array;
   /** Skipped accounts, until the time the liquidators look at them again. */
   readonly resting: RestQueue;
@@ -91,7 +95,8 @@ export class CascadeState {
     this.perpIndex = new MarginIndex(n);
     this.perpScratch = new Int32Array(n);
     this.index = new TriggerIndex(n);
-    this.jobs = new TriggerIndex(n);
+    this.arrivals = new Arrivals(n);
+    this.jobs = new JobQueue(n);
     this.jobLiquidator = new Int16Array(n);
     this.resting = new RestQueue(n, MAX_BACKOFF + 1);
     this.auctions = new Auctions(n);
@@ -147,6 +152,15 @@ export class CascadeState {
     const at = this.accounts.at;
     unifiedTriggers(this.margin, this.pop, a, this.p0, this.cfg.quote, at);
     this.accounts.set(a, at.lo, at.hi);
+  }
+
+  /**
+   * Puts account a back in the index of its margin rule: siloed, as an arrival taken by the next
+   * check round (or `arrivals.flush`), which keys it then.
+   */
+  reindex(a: number): void {
+    if (this.unified) this.indexAccount(a);
+    else this.arrivals.add(a);
   }
 
   /** Takes account a out of the index (pending transaction, resting, in an auction). */
@@ -215,20 +229,6 @@ export class CascadeState {
     const low = price / (this.p0[k] as number);
     if (low < (this.out.marketLow[k] as number)) this.out.marketLow[k] = low;
     if (this.oracle.continuous) this.oracle.price[k] = price;
-  }
-
-  /** Splits a loss of account a over its collateral assets by their starting value at P⁰. */
-  attributeLoss(a: number, quote: number): void {
-    const A = this.p0.length;
-    const c = this.origin.coll;
-    let total = 0;
-    for (let k = 0; k < A; k++) total += (c[a * A + k] as number) * (this.p0[k] as number);
-    if (!(total > 0)) return;
-    const by = this.out.lossByCollAsset;
-    for (let k = 0; k < A; k++) {
-      const w = ((c[a * A + k] as number) * (this.p0[k] as number)) / total;
-      if (w > 0) by[k] = (by[k] as number) + quote * w;
-    }
   }
 
   /** Tracks the market's low at a grid point (sales between grid points go through `marketMoved`). */

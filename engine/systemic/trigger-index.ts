@@ -44,6 +44,11 @@ export class TriggerIndex {
     return this.size === 0 ? Number.POSITIVE_INFINITY : (this.hk[0] as number);
   }
 
+  /** The account with the smallest key (−1 when empty). */
+  peek(): number {
+    return this.size === 0 ? -1 : (this.heap[0] as number);
+  }
+
   /** Sets account a's key, inserting it when absent; an infinite key (no debt) removes it. */
   set(a: number, k: number): void {
     const p = this.pos[a] as number;
