@@ -81,13 +81,15 @@ function setRow(
  * account, the same figures (a perp account's collateral is its margin balance, its utilisation
  * initial margin / max(balance, 0); a loan's utilisation is debt / (collateral × LTV)).
  * `afterEquity`: the book's `equity` was just taken at these prices, so the perp accounts'
- * equities are read from it.
+ * equities are read from it. `rows`: false when only the aggregates are wanted (the per-path peaks
+ * of a path whose series is not sampled), which leaves `out.each` as it was.
  */
 export function readAccounts(
   book: Book,
   prices: Float64Array,
   out: AccountState,
   afterEquity = false,
+  rows = true,
 ): AccountState {
   const v = book.venues;
   let hf = Number.POSITIVE_INFINITY;
@@ -109,7 +111,7 @@ export function readAccounts(
     coll += balance;
     used += im;
     available += Math.max(balance, 0);
-    setRow(out.each, k, pv.name, nan, r, balance, nan, utilisationOf(im, Math.max(balance, 0)));
+    if (rows) setRow(out.each, k, pv.name, nan, r, balance, nan, utilisationOf(im, Math.max(balance, 0)));
   }
   for (const [m, a] of v.lendAccts) {
     const d = m.debtValue(a, prices);
@@ -121,7 +123,8 @@ export function readAccounts(
     debt += d;
     used += d;
     available += power;
-    setRow(out.each, k++, m.name, h, nan, c, d, utilisationOf(d, power));
+    if (rows) setRow(out.each, k, m.name, h, nan, c, d, utilisationOf(d, power));
+    k++;
   }
   out.accounts = k;
   out.healthFactor = v.lendAccts.length > 0 ? hf : Number.NaN;

@@ -349,8 +349,9 @@ export class PathRunner {
     else if (this.peak - eq > this.maxDd) this.maxDd = this.peak - eq;
     const m = b.venues.minPerpEquity; // left by b.equity, at the same market prices
     if (m < this.minMargin) this.minMargin = m;
-    this.track.observe(b, this.prices, this.marketL, this.t);
-    if (sample && this.path < this.cfg.record.seriesPaths) {
+    const sampled = sample && this.path < this.cfg.record.seriesPaths;
+    this.track.observe(b, this.prices, this.marketL, this.t, sampled);
+    if (sampled) {
       const s = this.prices[0] as number;
       this.series.push(
         this.path,

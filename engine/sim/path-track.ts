@@ -74,10 +74,13 @@ export class PathTrack {
     this.prevT = t;
   }
 
-  /** At a grid point, right after `book.equity` at `marketL`: attribute the step just ended, then update the peaks. */
-  observe(book: Book, prices: Float64Array, marketL: Float64Array, t: number): void {
+  /**
+   * At a grid point, right after `book.equity` at `marketL`: attribute the step just ended, then
+   * update the peaks. `rows`: the series samples this instant, so `state` gets every account's row.
+   */
+  observe(book: Book, prices: Float64Array, marketL: Float64Array, t: number, rows: boolean): void {
     if (t > this.prevT) this.attribute(book, prices, t);
-    const s = readAccounts(book, marketL, this.state, true);
+    const s = readAccounts(book, marketL, this.state, true, rows);
     const u = s.utilisation;
     if (!Number.isNaN(u) && !(u <= this.peakUtilisation)) this.peakUtilisation = u;
     if (s.collateralValue > this.peakCommitted) this.peakCommitted = s.collateralValue;
