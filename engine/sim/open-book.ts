@@ -1,5 +1,6 @@
 /**
- * Opening the book's venue positions at the start of a path: perp accounts (collateral from the
+ * Opening the book at the start of a path: cash deposits, options held outright
+ * (./book-options.ts), and the venue positions: perp accounts (collateral from the
  * owner, an initial position at the start price, gated by initial margin), loans (collateral
  * supplied, debt borrowed at the oracle price, LTV-gated) and options on a margined venue. A book
  * the venue refuses to open is bad input (exit 2), named by its place in the scenario: the start
@@ -10,8 +11,23 @@ import { Reason } from "../ledger.js";
 import { LendingMarket } from "../venues/lending-market.js";
 import { OptionsVenue } from "../venues/options-venue.js";
 import { PerpVenue } from "../venues/perp-venue.js";
+import { openBookOption } from "./book-options.js";
 import type { LoanSpec, OptionSpec, PerpSpec } from "./config.js";
 import type { PathRunner } from "./path-runner.js";
+
+/** Opens the initial book at the start prices: deposits, perp positions, loans, options. */
+export function openBook(r: PathRunner): void {
+  const b = r.book;
+  const cfg = r.cfg;
+  for (const [k, amount] of cfg.cash ?? []) b.ledger.transfer(b.owner, b.wallet, k, amount, Reason.deposit);
+  for (const p of cfg.perps) openPerp(r, p);
+  for (const loan of cfg.loans) openLoan(r, loan);
+  cfg.options.forEach((o, i) => {
+    b.optLive[i] = 0;
+    if (o.venue !== null) r.venueOptionCollateral += openVenueOption(r, o);
+    else openBookOption(r, o, i);
+  });
+}
 
 export function openPerp(r: PathRunner, p: PerpSpec): void {
   const b = r.book;

@@ -7,24 +7,23 @@
 
 import { StrategyError } from "../errors.js";
 import { type EventLog, EventType } from "../events.js";
-import { Reason } from "../ledger.js";
 import { allocMarket, type PathMarket } from "../market.js";
 import { EventQueue, Phase, packKey } from "../queue.js";
 import { type Rng, streamFor } from "../rng.js";
-import type { Instrument, Strategy, StrategyView } from "../strategy.js";
+import type { Strategy, StrategyView } from "../strategy.js";
 import { MS_PER_HOUR, yearFraction } from "../units.js";
 import { readGreeks } from "./account-state.js";
 import { Book } from "./book.js";
-import { expireBookOption, openBookOption } from "./book-options.js";
+import { expireBookOption } from "./book-options.js";
 import { accrueCash } from "./cash.js";
 import type { SimConfig } from "./config.js";
-import { type ExecScratch, executeOrder, expireOrder, newExecScratch } from "./execute.js";
 import { ImpliedVols } from "./implied-vols.js";
 import { Intents } from "./intents.js";
 import type { LiquidationContext } from "./liquidation-metrics.js";
-import { openLoan, openPerp, openVenueOption } from "./open-book.js";
+import { openBook } from "./open-book.js";
 import { OptionIntents } from "./option-intents.js";
 import { OracleState } from "./oracle-state.js";
+import { OrderFlow } from "./order-flow.js";
 import { OrderBook } from "./orders.js";
 import type { PathMetrics } from "./path-metrics.js";
 import { optionMarks, writePathResults } from "./path-results.js";
@@ -67,6 +66,8 @@ export class PathRunner {
   readonly clock: VenueClock;
   logStart = 0;
   readonly orders: OrderBook;
+  /** Trades from the strategy on their way to execution (./order-flow.ts). */
+  readonly flow: OrderFlow;
   readonly strategy: Strategy;
   readonly view: StrategyView;
   readonly sink: RunnerSink;
@@ -100,16 +101,12 @@ export class PathRunner {
   /** Peaks, traded notional and PnL attribution of the current path. */
   readonly track: PathTrack;
   private readonly handlers: ((payload: number) => void)[];
-  private readonly exec: ExecScratch = newExecScratch();
   private readonly stressScale: number;
   /** e^{cashRate·step} − 1: the quote balance's growth per clock step (0: no cash rate). */
   private readonly cashGrowth: number;
   readonly lendingVenues: ReadonlySet<string>;
   /** Venue types and perp deposits, for the per-path liquidation figures. */
   readonly liquidationContext: LiquidationContext;
-  /** Zero-latency orders submitted during the current strategy callback (slots, first nImmediate). */
-  private immediate = new Int32Array(8);
-  private nImmediate = 0;
   private stressAt = -1;
   private ended = false;
   private stress = 0;
@@ -129,6 +126,7 @@ export class PathRunner {
     this.oracleL = new Float64Array(n + 1);
     this.clock = new VenueClock(this);
     this.orders = new OrderBook(n);
+    this.flow = new OrderFlow(this);
     this.track = new PathTrack(n, cfg.options.length, cfg.impliedVol?.some((s) => s !== null) ?? false);
     this.strategy = cfg.strategy;
     this.endMs = cfg.grid.startMs + cfg.grid.steps * cfg.grid.stepMs;
@@ -153,9 +151,9 @@ export class PathRunner {
       (tag) => {
         this.intents.begin();
         this.strategy.onTimer(this.view, this.sink, tag);
-        this.flushImmediate();
+        this.flow.flush();
       },
-      (slot) => this.onExec(slot),
+      (slot) => this.flow.execute(slot),
       () => this.onEnd(),
       () => this.clock.onLiquidation(),
       () => this.clock.onVenueExpiry(),
@@ -163,12 +161,12 @@ export class PathRunner {
       (asset) => {
         this.intents.begin();
         this.strategy.onOracle?.(this.view, this.sink, asset);
-        this.flushImmediate();
+        this.flow.flush();
       },
       (tag) => {
         this.intents.begin();
         this.strategy.onTrigger?.(this.view, this.sink, tag);
-        this.flushImmediate();
+        this.flow.flush();
       },
       (slot) => this.optionIntents.execute(slot),
       (slot) => this.transfers.step(slot),
@@ -188,7 +186,7 @@ export class PathRunner {
     this.oracle.reset(this.market, streamFor(cfg.seed, path, "oracle"));
     for (let a = 0; a < this.prices.length; a++) this.oracle.apply(a, this.t);
     this.syncOracle();
-    this.openBook();
+    openBook(this);
     this.track.startVols(this.book);
     this.track.premium = Math.abs(optionMarks(this));
     this.schedule();
@@ -198,7 +196,7 @@ export class PathRunner {
     try {
       this.intents.begin();
       this.strategy.start(this.view, this.sink);
-      this.flushImmediate();
+      this.flow.flush();
       this.loop();
     } catch (e) {
       if (e instanceof StrategyError) e.onPath(path);
@@ -223,7 +221,7 @@ export class PathRunner {
     this.clock.reset();
     this.stressAt = -1;
     this.ended = false;
-    this.nImmediate = 0;
+    this.flow.reset();
     this.logStart = this.log.length;
     this.orders.reset();
     this.intents.reset();
@@ -246,20 +244,6 @@ export class PathRunner {
     this.track.reset(this.prices, this.t);
     const impact = this.cfg.execution.impact;
     for (let a = 0; a < impact.length; a++) impact[a]?.reset(this.prices[a] as number, this.t);
-  }
-
-  /** Opens the initial book at the start prices: deposits, perp positions, loans, options. */
-  private openBook(): void {
-    const b = this.book;
-    const cfg = this.cfg;
-    for (const [k, amount] of cfg.cash ?? []) b.ledger.transfer(b.owner, b.wallet, k, amount, Reason.deposit);
-    for (const p of cfg.perps) openPerp(this, p);
-    for (const loan of cfg.loans) openLoan(this, loan);
-    cfg.options.forEach((o, i) => {
-      b.optLive[i] = 0;
-      if (o.venue !== null) this.venueOptionCollateral += openVenueOption(this, o);
-      else openBookOption(this, o, i);
-    });
   }
 
   private schedule(): void {
@@ -403,46 +387,6 @@ export class PathRunner {
       price: this.oracle.price[a] as number,
       detail: `age ${this.oracle.ageMs(a, this.t)} ms`,
     });
-  }
-
-  submit(instrument: Instrument, asset: number, qty: number): void {
-    if (qty === 0 || !Number.isFinite(qty)) return;
-    const slot = this.orders.add(instrument, asset, qty);
-    const lat = this.cfg.execution.latency;
-    const delay = Math.ceil(lat.delayMs(this.t, lat.usesStress ? this.stressNow() : 0, this.execRng));
-    if (this.t + delay > this.endMs) {
-      expireOrder(this, slot, delay);
-      return;
-    }
-    if (delay === 0) {
-      if (this.nImmediate === this.immediate.length) {
-        const grown = new Int32Array(this.immediate.length * 2);
-        grown.set(this.immediate);
-        this.immediate = grown;
-      }
-      this.immediate[this.nImmediate++] = slot;
-    } else this.q.push(this.t + delay, Phase.execution, Kind.exec, slot);
-  }
-
-  /**
-   * Orders with no latency, after the strategy callback returns: executed at once when nothing else
-   * is due at this instant up to the execution phase (exactly the order the heap would give),
-   * otherwise queued behind what is.
-   */
-  private flushImmediate(): void {
-    const n = this.nImmediate;
-    if (n === 0) return;
-    this.nImmediate = 0;
-    const inline = this.q.peekKey() > packKey(this.t, Phase.execution);
-    for (let k = 0; k < n; k++) {
-      const slot = this.immediate[k] as number;
-      if (inline) executeOrder(this, slot, this.exec);
-      else this.q.push(this.t, Phase.execution, Kind.exec, slot);
-    }
-  }
-
-  private onExec(slot: number): void {
-    executeOrder(this, slot, this.exec);
   }
 
   private onEnd(): void {

@@ -24,7 +24,7 @@ export class RunnerSink implements IntentSink {
       );
     }
     if (Number.isNaN(qty)) this.#bad(`trade(${instrument}, ${asset}, NaN): the quantity must be a number`);
-    r.submit(instrument, asset, qty);
+    r.flow.submit(instrument, asset, qty);
   }
 
   setTimer(delayMs: number, tag = 0): void {
