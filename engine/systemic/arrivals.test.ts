@@ -4,6 +4,7 @@
  * and leaves the same accounts behind in the heap.
  */
 import { describe, expect, it } from "vitest";
+import { InternalError } from "../errors.js";
 import { streamFor } from "../rng.js";
 import { Arrivals } from "./arrivals.js";
 import { TriggerIndex } from "./trigger-index.js";
@@ -37,7 +38,7 @@ function run(seed: number, bound: number, ordered: boolean, viaArrivals: boolean
   const arrivals = new Arrivals(N);
   for (const a of inHeap) index.set(a, keys.key(a));
   for (const a of arriving) {
-    if (viaArrivals) arrivals.add(a);
+    if (viaArrivals) arrivals.add(a, true);
     else index.set(a, keys.key(a));
   }
   const out = new Int32Array(N + 3);
@@ -74,7 +75,7 @@ describe("Arrivals", () => {
     const { keys, arriving } = scenario(5);
     const index = new TriggerIndex(N);
     const arrivals = new Arrivals(N);
-    for (const a of arriving) arrivals.add(a);
+    for (const a of arriving) arrivals.add(a, true);
     arrivals.flush(index, keys);
     const expected = arriving
       .filter((a) => keys.key(a) !== Number.POSITIVE_INFINITY)
@@ -82,5 +83,26 @@ describe("Arrivals", () => {
     const got: number[] = [];
     while (index.length > 0) got.push(index.pop());
     expect(got).toEqual(expected);
+  });
+
+  it("keys a liquidated account again and reuses the known key of one that comes back unchanged", () => {
+    const key = Float64Array.of(0.5, 0.7, 0.9);
+    const keys = { key: (a: number) => key[a] as number };
+    const run = (verify: boolean, liquidated: boolean) => {
+      const index = new TriggerIndex(3);
+      const arrivals = new Arrivals(3, verify);
+      key[0] = 0.5;
+      for (let a = 0; a < 3; a++) index.set(a, keys.key(a));
+      const out = new Int32Array(3);
+      expect(arrivals.popBelow(index, keys, 0.6, out, 0, true)).toBe(1);
+      key[0] = 0.8; // account 0's balances change while it is out of the index
+      arrivals.add(0, liquidated);
+      const end = arrivals.popBelow(index, keys, 1, out, 0, true);
+      return [...out.subarray(0, end)];
+    };
+    expect(run(false, true)).toEqual([1, 0, 2]);
+    expect(run(true, true)).toEqual([1, 0, 2]);
+    expect(run(false, false)).toEqual([0, 1, 2]);
+    expect(() => run(true, false)).toThrow(InternalError);
   });
 });

@@ -7,7 +7,14 @@
  * have given them (the heap's order depends only on the set of entries). Arrivals at or above the
  * bound go into the heap. Nothing may look at the index while arrivals are pending: the round
  * takes them first, and `flush` puts them all in the heap otherwise.
+ *
+ * An account's key changes only with its balances, and an account out of the index changes them
+ * only when it is liquidated. So the key it had when the round took it (`known`) is still its key
+ * when it comes back unliquidated (woken from rest, or its transaction found it no longer
+ * liquidatable); only a liquidated account (`add(a, true)`) is keyed again. With `verify` (the
+ * cascade's conservation checks, in tests) every known key is compared with a fresh one.
  */
+import { InternalError } from "../errors.js";
 import { PairSorter } from "./pair-sort.js";
 import type { TriggerIndex } from "./trigger-index.js";
 
@@ -16,22 +23,34 @@ export interface Keyed {
   key(a: number): number;
 }
 
+/** Sentinel of `known`: key it again. */
+const STALE = Number.NaN;
+
 export class Arrivals {
   private readonly list: Int32Array;
   private count = 0;
+  /** Each account's key when last taken from the index or keyed (NaN: key it again). */
+  private readonly known: Float64Array;
   /** Arrivals below the bound and their keys. */
   private readonly below: PairSorter;
 
-  constructor(capacity: number) {
+  constructor(
+    capacity: number,
+    private readonly verify = false,
+  ) {
+    this.known = new Float64Array(capacity).fill(STALE);
     this.list = new Int32Array(capacity);
     this.below = new PairSorter(capacity);
   }
 
   clear(): void {
     this.count = 0;
+    this.known.fill(STALE);
   }
 
-  add(a: number): void {
+  /** Account a comes back; `liquidated`: its balances changed since the round took it. */
+  add(a: number, liquidated: boolean): void {
+    if (liquidated) this.known[a] = STALE;
     this.list[this.count++] = a;
   }
 
@@ -39,7 +58,7 @@ export class Arrivals {
   flush(index: TriggerIndex, keys: Keyed): void {
     for (let x = 0; x < this.count; x++) {
       const a = this.list[x] as number;
-      index.set(a, keys.key(a));
+      index.set(a, this.keyOf(a, keys));
     }
     this.count = 0;
   }
@@ -66,10 +85,10 @@ export class Arrivals {
       const kx = k[x] as number;
       const top = index.minKey();
       if (top < bound && (top < kx || (top === kx && index.peek() < (id[x] as number))))
-        out[end++] = index.pop();
+        out[end++] = this.take(index);
       else out[end++] = id[x++] as number;
     }
-    while (index.minKey() < bound) out[end++] = index.pop();
+    while (index.minKey() < bound) out[end++] = this.take(index);
     while (x < m) out[end++] = id[x++] as number;
     return end;
   }
@@ -79,7 +98,7 @@ export class Arrivals {
     let m = 0;
     for (let x = 0; x < this.count; x++) {
       const a = this.list[x] as number;
-      const key = keys.key(a);
+      const key = this.keyOf(a, keys);
       if (key < bound) {
         this.below.id[m] = a;
         this.below.key[m++] = key;
@@ -88,5 +107,21 @@ export class Arrivals {
     this.count = 0;
     if (ordered) this.below.sort(m);
     return m;
+  }
+
+  /** Pops the heap's first account, remembering its key. */
+  private take(index: TriggerIndex): number {
+    const k = index.minKey();
+    const a = index.pop();
+    this.known[a] = k;
+    return a;
+  }
+
+  private keyOf(a: number, keys: Keyed): number {
+    const k = this.known[a] as number;
+    if (Number.isNaN(k)) return (this.known[a] = keys.key(a));
+    if (this.verify && !Object.is(k, keys.key(a)))
+      throw new InternalError(`arrivals: account ${a} came back with key ${keys.key(a)}, not ${k}`);
+    return k;
   }
 }

@@ -175,7 +175,7 @@ export class Cascade {
     s.arrivals.flush(s.index, s);
     for (let x = 0; x < parked; x++) {
       const a = s.scratch[x] as number;
-      if (!s.indexed(a) && !s.jobs.has(a) && !s.resting.has(a) && !s.auctions.has(a)) s.indexAccount(a);
+      if (!s.resting.has(a) && !s.jobs.has(a) && !s.indexed(a) && !s.auctions.has(a)) s.indexAccount(a);
     }
   }
 

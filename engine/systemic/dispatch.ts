@@ -36,10 +36,13 @@ export function dispatch(s: CascadeState, a: number, hf: number): boolean {
   const specs = s.cfg.liquidators;
   let best = -1;
   let bestDue = Number.POSITIVE_INFINITY;
+  let planned = false;
   for (let l = 0; l < specs.length; l++) {
     const spec = specs[l];
     if (spec === undefined || !((s.capital[l] as number) > 0)) continue;
-    if (planFixedBonus(s, a, l, hf) < spec.minProfit) continue;
+    const profit = planFixedBonus(s, a, l, hf, planned);
+    planned = true;
+    if (profit < spec.minProfit) continue;
     const due = s.t + spec.latencyMs + inclusionDelayMs(s.cfg.chain, spec, s.gasGwei);
     if (due < bestDue) {
       bestDue = due;
@@ -87,7 +90,7 @@ export function landJobs(s: CascadeState, t: number): boolean {
   let any = false;
   for (let a = s.jobs.popDue(t); a >= 0; a = s.jobs.popDue(t)) {
     if (executeFixedBonus(s, a, s.jobLiquidator[a] as number)) any = true;
-    else s.reindex(a);
+    else s.reindex(a, false);
   }
   return any;
 }
@@ -96,7 +99,7 @@ export function landJobs(s: CascadeState, t: number): boolean {
 export function wakeResting(s: CascadeState, t: number): boolean {
   let any = false;
   for (let a = s.resting.popDue(t); a >= 0; a = s.resting.popDue(t)) {
-    s.reindex(a);
+    s.reindex(a, false);
     any = true;
   }
   return any;

@@ -19,6 +19,9 @@ import type { CascadeState } from "./state.js";
 /** The pair chosen by the last `plan`. */
 const pair = { coll: -1, debt: -1 };
 
+/** The last plan's account, cover and market quote (reused by `again`). */
+const last = { account: -1, cover: Number.NaN, got: 0 };
+
 function largest(bal: Float64Array, base: number, price: Float64Array, A: number): number {
   let best = -1;
   let bestV = 0;
@@ -35,9 +38,11 @@ function largest(bal: Float64Array, base: number, price: Float64Array, A: number
 /**
  * Fills `s.seizure` for liquidator l on account a at the oracle prices; returns the expected
  * profit (quote from selling into the market now − repaid − gas), or −Infinity when there is
- * nothing to liquidate.
+ * nothing to liquidate. `again`: nothing changed since the last plan (the same account, offered to
+ * the next liquidator), so a cover equal to the last one reuses its seizure and market quote.
  */
-export function planFixedBonus(s: CascadeState, a: number, l: number, hf: number): number {
+export function planFixedBonus(s: CascadeState, a: number, l: number, hf: number, again = false): number {
+  if (!again) last.account = -1;
   const p = s.pop;
   const A = p.assets.length;
   const o = s.oracle.price;
@@ -52,6 +57,8 @@ export function planFixedBonus(s: CascadeState, a: number, l: number, hf: number
   const pj = o[j] as number;
   const cover = Math.min((p.debt[a * A + j] as number) * cf, (s.capital[l] as number) / pj);
   if (!(cover > 0)) return Number.NEGATIVE_INFINITY;
+  if (again && last.account === a && last.cover === cover)
+    return last.got - s.seizure.debtRepaid * pj - gasOf(s, l);
   seizure(
     cover,
     pj,
@@ -63,6 +70,9 @@ export function planFixedBonus(s: CascadeState, a: number, l: number, hf: number
   );
   const pool = s.pools[i];
   const got = pool ? pool.quoteSell(s.seizure.toLiquidator) : s.seizure.toLiquidator * (o[i] as number);
+  last.account = a;
+  last.cover = cover;
+  last.got = got;
   return got - s.seizure.debtRepaid * pj - gasOf(s, l);
 }
 
@@ -110,7 +120,7 @@ export function executeFixedBonus(s: CascadeState, a: number, l: number): boolea
   if (s.unified) reducePerp(s, a, (z.seized * pi) / collBefore);
   if (pool) s.marketMoved(i, pool.price());
   if (accountValue(p, p.coll, a, o) === 0) writeOff(s, a);
-  s.reindex(a);
+  s.reindex(a, true);
   return true;
 }
 

@@ -95,7 +95,7 @@ export class CascadeState {
     this.perpIndex = new MarginIndex(n);
     this.perpScratch = new Int32Array(n);
     this.index = new TriggerIndex(n);
-    this.arrivals = new Arrivals(n);
+    this.arrivals = new Arrivals(n, cfg.checkConservation);
     this.jobs = new JobQueue(n);
     this.jobLiquidator = new Int16Array(n);
     this.resting = new RestQueue(n, MAX_BACKOFF + 1);
@@ -156,11 +156,11 @@ export class CascadeState {
 
   /**
    * Puts account a back in the index of its margin rule: siloed, as an arrival taken by the next
-   * check round (or `arrivals.flush`), which keys it then.
+   * check round (or `arrivals.flush`); `liquidated`: its balances changed since it was taken.
    */
-  reindex(a: number): void {
+  reindex(a: number, liquidated: boolean): void {
     if (this.unified) this.indexAccount(a);
-    else this.arrivals.add(a);
+    else this.arrivals.add(a, liquidated);
   }
 
   /** Takes account a out of the index (pending transaction, resting, in an auction). */
