@@ -104,6 +104,19 @@ describe("how far the buy-back goes", () => {
     w.ledger.check("long kept");
   });
 
+  it("a long in the book is not bought back: the short alone is reduced, partially", () => {
+    const { w, v, a } = venue(600);
+    const short = v.list(0, true, 2500, T, 0);
+    const long = v.list(0, true, 2400, T, 0);
+    v.trade(0, a, short, -1, 0, w.prices);
+    v.trade(0, a, long, 1, 0, w.prices);
+    w.prices[0] = 3000; // equity 700 < MM 800; deficit 950 + 600 − 700 = 850 < 944 per unit
+    v.liquidate(1, a, w.prices);
+    expect(v.position(a, short)).toBeCloseTo(-(1 - 850 / 944), 8);
+    expect(v.position(a, long)).toBe(1);
+    w.ledger.check("long not bought");
+  });
+
   it("a short whose IM is below the penalty is bought back whole; the fund keeps the equity left", () => {
     const params = { liquidationPenalty: 0.1, imBase: 0.05, imFloor: 0.05, mm: 0.05 };
     const { w, v, a } = venue(120, params);
@@ -174,6 +187,16 @@ describe("closing everything when equity ≤ 0", () => {
     expect(w.ledger.balance(v.insuranceAcct, 1)).toBe(0);
     expect(w.ledger.flow(Reason.badDebt, 1)).toBeCloseTo(50, 9);
     w.ledger.check("bankrupt with a long");
+  });
+
+  it("an empty fund draws nothing: no insurance event, all of it socialised", () => {
+    const { w, v, a } = venue(250);
+    const call = v.list(0, true, 2400, T, 0);
+    v.trade(0, a, call, -1, 0, w.prices);
+    w.prices[0] = 3000;
+    v.liquidate(1, a, w.prices);
+    expect(w.events.count(EventType.insuranceDraw)).toBe(0);
+    expect(w.ledger.flow(Reason.badDebt, 1)).toBeCloseTo(350, 9);
   });
 
   it("a fund larger than the shortfall pays it all: no bad debt", () => {

@@ -138,4 +138,13 @@ describe("rejections name the asset at stake and the reason", () => {
       "opt: instrument expired or unknown",
     ]);
   });
+  it("an inverse withdrawal names the account's coin", () => {
+    const w = world(["BTC", "USDC"]);
+    const v = build(optionsStandardKind, { style: "inverse" }, w, "deribit");
+    const a = v.open("u", wallet(w, "user", { BTC: 2 }), 0);
+    w.prices.set([60000, 1]);
+    v.deposit(0, a, 1, w.prices);
+    expect(v.withdraw(0, a, 1.5, w.prices)).toBe(false);
+    expect(eventRows(w.events, EventType.rejected)[0]).toMatchObject({ asset: "BTC", size: 1.5 });
+  });
 });
