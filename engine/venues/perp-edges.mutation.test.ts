@@ -147,6 +147,8 @@ describe("liquidation prices and screens", () => {
     expect(s.v.trade(0, a, s.eth, -2, 3000, s.w.prices)).toBe(true);
     expect(s.v.margins(a, s.w.prices)).toBeCloseTo(3000 + 300, 9);
     expect(s.v.lastMaintenance).toBeCloseTo(1800 + 180, 9);
+    s.w.prices[0] = 40000; // equity 10 000 − 20 000 < 0: the ratio is ∞, not negative
+    expect(s.v.marginRatio(a, s.w.prices)).toBe(Number.POSITIVE_INFINITY);
   });
 });
 
