@@ -11,16 +11,12 @@ import {
   fundingRate,
   initialMargin,
   liquidationPrice,
-  makeTiers,
   premiumIndex,
   tierOf,
 } from "./perp-rules.js";
+import { BTC_TIERS } from "./test-fixtures.js";
 
-const btc = makeTiers(
-  [0, 50e3, 250e3, 1e6, 10e6, 20e6],
-  [0.004, 0.005, 0.01, 0.025, 0.05, 0.1],
-  [1 / 125, 1 / 100, 1 / 50, 1 / 20, 1 / 10, 1 / 5],
-);
+const btc = BTC_TIERS;
 
 describe("Binance liquidation price, cross", () => {
   it("FAQ example: BTC 26 316.89 with ETH's MM 356 512.51 and UPNL −448 192.34 as the other position", () => {

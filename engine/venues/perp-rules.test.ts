@@ -13,18 +13,13 @@ import {
   initialMargin,
   liquidationPrice,
   maintenanceMargin,
-  makeTiers,
   premiumIndex,
   tieredLiquidationPrice,
   tierOf,
 } from "./perp-rules.js";
+import { BTC_TIERS } from "./test-fixtures.js";
 
-// BTCUSDT tiers, March 2021 (REFERENCE): floors, MMR, max leverage 125/100/50/20/10/5.
-const btc = makeTiers(
-  [0, 50e3, 250e3, 1e6, 10e6, 20e6],
-  [0.004, 0.005, 0.01, 0.025, 0.05, 0.1],
-  [1 / 125, 1 / 100, 1 / 50, 1 / 20, 1 / 10, 1 / 5],
-);
+const btc = BTC_TIERS;
 
 describe("Binance tiered maintenance margin", () => {
   it("cum recursion reproduces the published table 0, 50, 1 300, 16 300, 266 300, 1 266 300", () => {

@@ -8,6 +8,7 @@ import { InternalError } from "../errors.js";
 import { EventLog, type EventType } from "../events.js";
 import { Ledger, Reason } from "../ledger.js";
 import { type KindDef, Registry } from "../registry.js";
+import { makeTiers } from "./perp-rules.js";
 import type { VenueCtx } from "./types.js";
 
 export interface World {
@@ -68,3 +69,10 @@ export function eventRows(events: EventLog, type: EventType): Record<string, num
   }
   return rows;
 }
+
+/** Binance BTCUSDT margin tiers, March 2021 (REFERENCE): floors, MMR, max leverage 125/100/50/20/10/5. */
+export const BTC_TIERS = makeTiers(
+  [0, 50e3, 250e3, 1e6, 10e6, 20e6],
+  [0.004, 0.005, 0.01, 0.025, 0.05, 0.1],
+  [1 / 125, 1 / 100, 1 / 50, 1 / 20, 1 / 10, 1 / 5],
+);
