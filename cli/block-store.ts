@@ -13,9 +13,12 @@ import { InputError } from "../engine/errors.js";
 import type { RunOutput } from "../engine/sim/run.js";
 
 /** Paths per block of a resumable run: blocks depend only on the path range, never on workers. */
-export const BLOCK_PATHS = 2000;
+export const BLOCK_PATHS = 500;
 
-/** The blocks of `[from, to)`: at least 8 (so 2 workers share a small run), at most 2 000 paths. */
+/**
+ * The blocks of `[from, to)`: at least 8 (so 2 workers share a small run), at most 500 paths (so
+ * threads of unequal speed finish together: a thread waits at most one short block for the other).
+ */
 export function blocksOf(from: number, to: number): [number, number][] {
   const n = to - from;
   const k = Math.max(1, Math.min(n, Math.max(8, Math.ceil(n / BLOCK_PATHS))));

@@ -8,9 +8,10 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Command, Option } from "commander";
 import { InputError } from "../engine/errors.js";
+import { prepareOutRoot } from "../reports/out-root.js";
 import { modelStepWarnings } from "../scenarios/schema/model-steps.js";
 import { MAX_PATHS } from "../scenarios/schema/sections.js";
-import { BlockStore } from "./block-store.js";
+import { BlockStore, blocksOf } from "./block-store.js";
 import { clockGrid } from "./compile.js";
 import { onInterrupt, resumeHint } from "./interrupt.js";
 import { machineLimits, parseByteSize } from "./limits.js";
@@ -19,7 +20,7 @@ import { checkOutPath } from "./out-path.js";
 import { blameOverrides, collect } from "./overrides.js";
 import { progressBar } from "./progress.js";
 import { checkResources } from "./resources.js";
-import { runBlocks, storedSource } from "./run-range.js";
+import { BlockGate, runBlocks, storedSource } from "./run-range.js";
 import { prepareRun } from "./run-setup.js";
 import { parseShard, type Shard, shardRange } from "./shard.js";
 import { resetWarnings, warn, warnings } from "./warnings.js";
@@ -108,8 +109,6 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
       },
     ]);
   }
-  // DuckDB loads with the writer, only for the commands that write (issue 14: fast start-up).
-  const { prepareOutRoot, writeRunFolderFrom } = await import("../reports/run-folder.js");
   await prepareOutRoot(flags.out); // before the paths run: a bad --out fails fast
   const [from, to] = shard ? shardRange(run.cfg.paths, shard) : [0, run.cfg.paths];
   const s = run.loaded.scenario;
@@ -121,9 +120,28 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
   const bar = progressBar(to - from, flags.quiet === true);
   const pool = await blockPool(flags.workers ?? defaultWorkers());
   const stop = onInterrupt("run");
+  // The blocks start first; the folder is written while they run, each block streamed once it is
+  // on disk, and published as one atomic step once all are (reports/run-folder); the blocks go
+  // only once it is. The writer's signal guard takes over from `stop`'s once its temporary folder
+  // exists. DuckDB loads with the writer, only for the commands that write (fast start-up), and
+  // while the worker threads already run.
+  const gate = new BlockGate(blocksOf(from, to).length);
+  const running = runBlocks(run, from, to, pool, bar, store, gate);
+  running.catch(() => undefined); // awaited below
+  let writing: Promise<string> | undefined;
   try {
-    await runBlocks(run, from, to, pool, bar, store);
+    const { writeRunFolderFrom } = await import("../reports/run-folder.js");
+    const source = storedSource(run, from, to, store, () => shardInfo(shard, from, to), gate);
+    writing = writeRunFolderFrom(flags.out, name, source, {
+      quantiles: s.report.quantiles,
+      overwrite: flags.overwrite === true,
+      interruptNote: `run: the finished blocks are in ${store.dir}; ${resumeHint()}`,
+      onGuarded: stop,
+    });
+    writing.catch(() => undefined); // awaited below; a write that fails early waits for the run
+    await running;
   } catch (e) {
+    await writing?.catch(() => undefined); // it stops at the first block missing, removing its folder
     if (existsSync(store.dir))
       process.stderr.write(
         `run: finished blocks are kept in ${store.dir}; the same command with --resume skips them\n`,
@@ -134,18 +152,16 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
     bar.stop();
     await pool.close();
   }
+  const dir = await writing;
+  await store.remove();
+  return dir;
+}
+
+/** What the manifest says of a shard and of the warnings given (asked for once the run is done). */
+function shardInfo(shard: Shard | undefined, from: number, to: number): Record<string, unknown> {
   const warned = warnings();
-  const shardInfo = {
+  return {
     ...(shard ? { shard: { index: shard.index, count: shard.count, from, to } } : {}),
     ...(warned.length > 0 ? { warnings: warned } : {}),
   };
-  // Every block is on disk now: the folder is written from them, one block in memory at a time,
-  // and published as one atomic step (reports/run-folder); the blocks go only once it is.
-  const dir = await writeRunFolderFrom(flags.out, name, storedSource(run, from, to, store, shardInfo), {
-    quantiles: s.report.quantiles,
-    overwrite: flags.overwrite === true,
-    interruptNote: `run: the finished blocks are in ${store.dir}; ${resumeHint()}`,
-  });
-  await store.remove();
-  return dir;
 }

@@ -19,7 +19,10 @@ import { tablesOf } from "./results.js";
 import { type PreparedRun, runManifest } from "./run-setup.js";
 import type { BlockPool } from "./workers.js";
 
-/** Runs every block of `[from, to)` not already in `store`, saving each there as it finishes. */
+/**
+ * Runs every block of `[from, to)` not already in `store`, saving each there as it finishes;
+ * `gate`, when given, learns of each block as soon as it is on disk (saved now or before).
+ */
 export async function runBlocks(
   run: PreparedRun,
   from: number,
@@ -27,11 +30,54 @@ export async function runBlocks(
   pool: BlockPool,
   bar: Progress,
   store: BlockStore,
+  gate?: BlockGate,
 ): Promise<void> {
-  await schedule(from, to, pool, bar, async (a, b) => {
-    if (await store.has(a, b)) return;
-    await store.save(a, b, await pool.run({ spec: run.spec, from: a, to: b }));
-  });
+  try {
+    await schedule(from, to, pool, bar, async (a, b, i) => {
+      if (!(await store.has(a, b)))
+        await store.save(a, b, await pool.run({ spec: run.spec, from: a, to: b }));
+      gate?.open(i);
+    });
+  } catch (e) {
+    gate?.fail(e);
+    throw e;
+  }
+}
+
+/**
+ * Lets the run-folder writer follow the blocks while they run: `storedSource` reads block i once
+ * it is on disk, so the tables are streamed while later blocks still compute and only the summary
+ * and reports are left for the end (on several workers, the main thread is otherwise idle then).
+ */
+export class BlockGate {
+  private readonly waits: { promise: Promise<void>; open: () => void; fail: (e: unknown) => void }[];
+
+  constructor(count: number) {
+    this.waits = Array.from({ length: count }, () => {
+      let open = () => {};
+      let fail = (_e: unknown) => {};
+      const promise = new Promise<void>((ok, no) => {
+        open = ok;
+        fail = no;
+      });
+      // A failure is reported by the run itself; the writer only stops on it.
+      promise.catch(() => undefined);
+      return { promise, open, fail };
+    });
+  }
+
+  open(i: number): void {
+    this.waits[i]?.open();
+  }
+
+  /** The run failed: every block not yet on disk never will be. */
+  fail(e: unknown): void {
+    for (const w of this.waits) w.fail(e);
+  }
+
+  wait(i: number): Promise<void> {
+    return this.waits[i]?.promise ?? Promise.resolve();
+  }
 }
 
 /** Runs `[from, to)` and returns the merged output of its blocks (kept in memory). */
@@ -52,14 +98,16 @@ export async function runRange(
 
 /**
  * The blocks of `[from, to)` in `store` as a run-folder source: read, turned into tables and
- * dropped one at a time; the manifest counts the events and postings of all of them.
+ * dropped one at a time (each once `gate` says it is on disk); the manifest counts the events and
+ * postings of all of them, with `extra` (or what it returns, asked for at the end).
  */
 export function storedSource(
   run: PreparedRun,
   from: number,
   to: number,
   store: BlockStore,
-  extra: Record<string, unknown> = {},
+  extra: Record<string, unknown> | (() => Record<string, unknown>) = {},
+  gate?: BlockGate,
 ): RunSource {
   const eventCounts = new Int32Array(EVENT_TYPE_NAMES.length);
   let postings = 0;
@@ -67,7 +115,8 @@ export function storedSource(
   return {
     rows: to - from,
     async *pieces() {
-      for (const [a, b] of blocksOf(from, to)) {
+      for (const [i, [a, b]] of blocksOf(from, to).entries()) {
+        await gate?.wait(i);
         const out = await store.load(a, b);
         if (out === undefined) throw new InternalError(`block ${a}–${b} is missing from ${store.dir}`);
         out.events.counts.forEach((n, i) => {
@@ -78,7 +127,8 @@ export function storedSource(
         yield tablesOf(out);
       }
     },
-    manifest: () => runManifest(run, { eventCounts, postings, steps }, extra),
+    manifest: () =>
+      runManifest(run, { eventCounts, postings, steps }, typeof extra === "function" ? extra() : extra),
   };
 }
 

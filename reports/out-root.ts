@@ -8,6 +8,7 @@
 import { constants } from "node:fs";
 import { access, lstat, mkdir, realpath, stat, statfs } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import { InputError } from "../engine/errors.js";
 
 /**
  * Magic numbers of kernel file systems that look like folders but cannot hold files
@@ -89,4 +90,21 @@ async function orNull<T>(promise: Promise<T>): Promise<T | null> {
 
 function errorCode(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+}
+
+/**
+ * Makes sure run folders can be written under `outRoot` (created if missing) before any work is
+ * done: an empty path, a file or a path under one, a dangling symbolic link, a kernel file system
+ * (/proc, /sys) or a folder that cannot be written is bad input naming `--out`, reported at once.
+ */
+export async function prepareOutRoot(outRoot: string): Promise<void> {
+  const why = await makeOutRoot(outRoot);
+  if (why === undefined) return;
+  throw new InputError([
+    {
+      code: "bad_output",
+      path: "--out",
+      message: `${JSON.stringify(outRoot)} cannot hold run folders: ${why}; allowed: a folder that exists or can be created, writable, on a disk file system`,
+    },
+  ]);
 }

@@ -16,7 +16,9 @@ import { join } from "node:path";
 import { InputError } from "../engine/errors.js";
 import { runNameProblem } from "../engine/names.js";
 import { renderMarkdown } from "./markdown.js";
-import { makeOutRoot } from "./out-root.js";
+
+export { prepareOutRoot } from "./out-root.js";
+
 import { renderRunHtml } from "./run-html.js";
 import { type RunTables, writeRunTables } from "./run-tables.js";
 import { buildSummary, renderSummaryJson } from "./summary.js";
@@ -45,6 +47,11 @@ export interface WriteRunOptions {
   readonly quantiles?: readonly number[];
   /** Printed after the message of a SIGINT or SIGTERM during the write (e.g. how to resume). */
   readonly interruptNote?: string;
+  /**
+   * Called once the write's own SIGINT/SIGTERM handling is in place (a caller that writes while
+   * its run still computes drops its own handler then, so one handler speaks for both).
+   */
+  readonly onGuarded?: () => void;
 }
 
 /**
@@ -112,6 +119,7 @@ export async function writeRunFolderFrom(
   const state: WriteState = { temp, final: join(outRoot, runName), published: false };
   try {
     return await withSignalGuard(state, options.interruptNote, async () => {
+      options.onGuarded?.();
       const paths = await writeRunTables(temp, source.rows, source.pieces());
       const results = {
         manifest: source.manifest(),
@@ -162,23 +170,6 @@ async function checkComplete(temp: string, withSeries: boolean): Promise<void> {
 function checkRunName(runName: string): void {
   const message = runNameProblem(runName);
   if (message !== undefined) throw new InputError([{ code: "bad_name", path: "name", message }]);
-}
-
-/**
- * Makes sure run folders can be written under `outRoot` (created if missing) before any work is
- * done: an empty path, a file or a path under one, a dangling symbolic link, a kernel file system
- * (/proc, /sys) or a folder that cannot be written is bad input naming `--out`, reported at once.
- */
-export async function prepareOutRoot(outRoot: string): Promise<void> {
-  const why = await makeOutRoot(outRoot);
-  if (why === undefined) return;
-  throw new InputError([
-    {
-      code: "bad_output",
-      path: "--out",
-      message: `${JSON.stringify(outRoot)} cannot hold run folders: ${why}; allowed: a folder that exists or can be created, writable, on a disk file system`,
-    },
-  ]);
 }
 
 async function publish(

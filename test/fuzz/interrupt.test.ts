@@ -40,11 +40,17 @@ function start(out: string): { child: ChildProcess; done: Promise<{ code: number
   return { child, done };
 }
 
-/** Resolves once a temporary folder appears under `out` (the write has begun). */
+/**
+ * Resolves once the path has finished (its block is in the block store) and the run folder's
+ * temporary folder exists: the folder is being written. (The write begins with the run and
+ * streams each block as it lands, so the folder alone would not say the path is done.)
+ */
 async function writing(out: string): Promise<string> {
+  const partial = join(out, ".slow.run-partial");
   for (let i = 0; i < 1200; i++) {
     const tmp = existsSync(out) ? readdirSync(out).find((n) => n.includes(".tmp-")) : undefined;
-    if (tmp) return tmp;
+    const block = existsSync(partial) && readdirSync(partial).some((n) => n.endsWith(".v8"));
+    if (tmp && block) return tmp;
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error("the write never began");
@@ -77,6 +83,41 @@ describe("interrupted while writing", () => {
       expect(readdirSync(out)).toEqual(["slow"]);
     },
   );
+
+  it("SIGINT while the paths still run: the folder begun with them is removed, exit 130", async () => {
+    const out = join(dir, "out-early");
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        "run",
+        "scenarios/examples/demo.yaml",
+        "--paths",
+        "4000",
+        "--workers",
+        "1",
+        "--quiet",
+        "--out",
+        out,
+      ],
+      { cwd: resolve(import.meta.dirname, "../.."), stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let err = "";
+    child.stderr?.on("data", (d) => {
+      err += String(d);
+    });
+    const code = new Promise<number | null>((ok) => child.on("exit", ok));
+    for (let i = 0; i < 1200 && !(existsSync(out) && readdirSync(out).some((n) => n.includes(".tmp-"))); i++)
+      await new Promise((r) => setTimeout(r, 25));
+    const partial = join(out, ".eth-short-call-hedged.run-partial");
+    expect(existsSync(partial) && readdirSync(partial).length === 8 + 1).toBe(false); // not all 8 blocks (+ plan)
+    child.kill("SIGINT");
+    expect(await code).toBe(130);
+    expect(err).toMatch(/interrupted by SIGINT while writing .*eth-short-call-hedged; nothing was published/);
+    expect(err).toMatch(/Resume with:\n\s+ballast run .* --resume/);
+    expect(visibleEntries(out)).toEqual([]);
+    expect(readdirSync(out).filter((n) => n.includes(".tmp-"))).toEqual([]);
+  });
 
   it("SIGKILL: the temporary folder left behind is swept by the next run, which completes", async () => {
     const out = join(dir, "out-KILL");
