@@ -44,26 +44,40 @@ export const allCores = (): number => availableParallelism();
 
 /**
  * A 20-point sweep of the demo at `paths` (the points change the perp collateral, which changes no
- * work) on one worker, against the same 20 points run one by one as `ballast run --set` does it,
- * in this process after a warm-up (each writes its run folder, as each sweep point does): per-point
- * overhead = (sweep − Σ runs) / 20, reported as a share of one run. The sweep is one command, so
- * its process start-up counts as overhead; the runs' start-ups are left out.
+ * work) on one worker, against the same points run one by one as `ballast run --set` does it, in
+ * this process after a warm-up (each writes its run folder, as each sweep point does).
+ * - `perPoint`: what each point of a sweep costs beyond its run, as a share of the run:
+ *   ((sweep of 20 − sweep of 1) / 19 − run) / run. The one-off start-up of the sweep command
+ *   (process, module loading, JIT warm-up) cancels in the difference; it is not a per-point cost.
+ * - `whole`: (sweep of 20 − 20 runs) / 20 runs, start-up included, for comparison.
+ * - `startSeconds`: the sweep command's one-off cost, sweep of 1 − one run.
+ *
+ * Both sides are timed in CPU seconds (user + system, every thread of the process), not wall
+ * time: on a shared machine the wall time of a 30-second run moves by 10–20 % with what else
+ * runs, which swamps a 5 % difference, while the CPU time a process itself uses moves far less.
  */
 export async function benchSweepOverhead(
   paths: number,
-): Promise<{ sweep: number; runs: number; share: number }> {
+): Promise<{ perPoint: number; whole: number; startSeconds: number }> {
   const out = mkdtempSync(join(tmpdir(), "ballast-bench-sweep-"));
   const values = Array.from({ length: 20 }, (_, i) => 20000 + i);
   try {
-    const grid = `book[1].collateral=${values.join(",")}`;
-    const args = ["sweep", DEMO, "--grid", grid, "--paths", String(paths), "--workers", "1", "--quiet"];
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [BIN, ...args, "--out", join(out, "sweep")], {
-      cwd: PACKAGE_ROOT,
-      encoding: "utf8",
-    });
-    const sweep = seconds(t0);
-    if (r.status !== 0) throw new Error(`sweep failed: ${r.stderr}`);
+    const sweepCpu = (points: readonly number[], dir: string) =>
+      childCpuSeconds([
+        "sweep",
+        DEMO,
+        "--grid",
+        `book[1].collateral=${points.join(",")}`,
+        "--paths",
+        String(paths),
+        "--workers",
+        "1",
+        "--quiet",
+        "--out",
+        join(out, dir),
+      ]);
+    const s20 = sweepCpu(values, "sweep-20");
+    const s1 = sweepCpu(values.slice(0, 1), "sweep-1");
     const point = (v: number, dir: string) =>
       runScenario(resolve(PACKAGE_ROOT, DEMO), {
         out: join(out, dir),
@@ -73,13 +87,33 @@ export async function benchSweepOverhead(
         quiet: true,
       });
     await point(values[0] as number, "warm-up");
-    const t1 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     for (const v of values) await point(v, `run-${v}`);
-    const runs = seconds(t1);
-    return { sweep, runs, share: (sweep - runs) / runs };
+    const c = process.cpuUsage(c0);
+    const runs = (c.user + c.system) / 1e6;
+    const run = runs / values.length;
+    return {
+      perPoint: ((s20 - s1) / (values.length - 1) - run) / run,
+      whole: (s20 - runs) / runs,
+      startSeconds: s1 - run,
+    };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** CPU seconds (user + system, all threads) of `ballast <args>` in a child process. */
+function childCpuSeconds(args: readonly string[]): number {
+  const report =
+    'process.on("exit",()=>{const c=process.cpuUsage();process.stderr.write("cpuUsage "+(c.user+c.system)+"\\n")})';
+  const r = spawnSync(
+    process.execPath,
+    ["--import", `data:text/javascript,${encodeURIComponent(report)}`, BIN, ...args],
+    { cwd: PACKAGE_ROOT, encoding: "utf8" },
+  );
+  const us = Number(/cpuUsage (\d+)/.exec(r.stderr)?.[1]);
+  if (r.status !== 0 || !Number.isFinite(us)) throw new Error(`ballast ${args[0]} failed: ${r.stderr}`);
+  return us / 1e6;
 }
 
 /** Median wall time of `ballast <args>` over `n` starts. */
