@@ -98,3 +98,29 @@ describe("deficit of a WETH debt (all collateral gone at 3 500)", () => {
     w.ledger.check("empty");
   });
 });
+
+describe("an empty request on an account whose collateral is worth nothing (USDC at 0)", () => {
+  it("previews as empty and burns nothing; applied, burns the 10 WETH debt as 20 000 USD", () => {
+    const { w, m, a, liq } = book();
+    w.prices[1] = 0; // HF 0: liquidatable; asking for a USDC debt the account does not have
+    const p = m.preview(a, 1, 1, 1e9, w.prices, liq);
+    expect(p.code).toBe(LiqCode.empty);
+    expect(m.debtOf(a, 0)).toBeCloseTo(10, 12);
+    expect(w.events.count(EventType.badDebt)).toBe(0);
+    const o = m.liquidate(4, a, 1, 1, 1e9, w.prices, liq);
+    expect(o.code).toBe(LiqCode.empty);
+    expect(o.badDebtQuote).toBeCloseTo(20000, 9);
+    expect(m.debtOf(a, 0)).toBe(0);
+    expect(eventRows(w.events, EventType.badDebt)).toEqual([
+      expect.objectContaining({
+        t: 4,
+        account: "user",
+        asset: "WETH",
+        size: 10,
+        price: 2000,
+        badDebt: 20000,
+      }),
+    ]);
+    w.ledger.check("worthless collateral");
+  });
+});
