@@ -142,7 +142,9 @@ describe("buyCollateral opens only while reserves stay below target after the ab
     const { w, m, a, liq } = comet();
     w.prices[0] = 1890;
     const o = m.preview(a, 1, 2, 1000, w.prices, liq);
-    expect(o.code).toBe(m.liquidate(1, a, 1, 2, 1000, w.prices, liq).code);
+    // the storefront stays shut: no price is quoted for a collateral with nothing available
+    expect([o.code, o.toLiquidator, o.price, o.paid]).toEqual([LiqCode.done, 0, 0, 0]);
+    expect(m.liquidate(1, a, 1, 2, 1000, w.prices, liq).code).toBe(LiqCode.done);
     const again = m.preview(a, 1, 2, 1000, w.prices, liq);
     expect([again.toLiquidator, again.price, again.paid]).toEqual([0, 0, 0]);
   });
@@ -207,6 +209,18 @@ describe("compound-v3 configuration", () => {
     expect(r.borrow).toBeCloseTo(0.015 + 0.035 * 0.8 + 0.25 * 0.1, 12);
     expect(r.supply).toBeCloseTo(0.0325 * 0.8 + 0.4 * 0.1, 12);
     expect([c.reserves[0]?.utilization, c.reserves[0]?.marketSupply]).toEqual([0.9, 5e6]);
+  });
+
+  it("a supply base rate and a collateral's market supply are taken as given", () => {
+    const c = compoundConfig({
+      ...defaults(),
+      supplyBase: 0.01,
+      collaterals: { WETH: { marketSupply: 2e6 } },
+    });
+    const r = { borrow: 0, supply: 0 };
+    c.reserves[0]?.curve.rates(0, r);
+    expect(r.supply).toBeCloseTo(0.01, 12); // at U = 0 the supply rate is its base
+    expect(c.reserves[1]?.marketSupply).toBe(2e6);
   });
 
   it("a collateral cannot be borrowed: Compound v3 lends its base asset only", () => {
