@@ -2,14 +2,15 @@
  * LendingMarket bookkeeping at its edges (Aave v3 rules; REFERENCE "Lending: Aave v3", 2023-10-31
  * rows: WETH LT 83 %, USDC U_opt 90 %, slope1 3.5 %, slope2 60 %, RF 10 %): assets the market does
  * not list, its own accounts, the accrual clock, balances and rates once indexes have grown, the
- * per-account screen, and which liquidation requests are empty.
+ * per-account screen, rounding residues, pool liquidity, which liquidation requests are empty, and
+ * a liquidation seizing a collateral priced ≠ 1 (WETH at 1 800 for a USDC debt).
  */
 import { describe, expect, it } from "vitest";
 import { EventType } from "../events.js";
 import { MS_PER_DAY, MS_PER_YEAR } from "../units.js";
 import { aaveV3Kind } from "./lending-kinds.js";
 import { LiqCode } from "./lending-liquidation.js";
-import { build, wallet, world } from "./test-fixtures.js";
+import { build, eventRows, wallet, world } from "./test-fixtures.js";
 
 function market(extra: Record<string, unknown> = {}) {
   const w = world(["WETH", "USDC", "DOGE", "JUNK"]);
@@ -112,6 +113,39 @@ describe("the screen", () => {
     expect(Number.isNaN(m.triggerRatio(a))).toBe(true);
     expect(m.crossed(a, w.prices)).toBe(true);
   });
+  it("one collateral and two debts (USDC and WETH): the full test, not one debt's trigger", () => {
+    const { w, m, a } = market();
+    m.deposit(0, a, 0, 10);
+    m.borrow(0, a, 1, 1000, w.prices);
+    m.borrow(0, a, 0, 1, w.prices);
+    expect(Number.isNaN(m.triggerRatio(a))).toBe(true);
+    expect(m.crossed(a, w.prices)).toBe(true);
+  });
+});
+
+describe("balances", () => {
+  it("9.9 WETH withdrawn as three 3.3: the 8.9e-16 rounding residue is cleared to 0", () => {
+    const { w, m, a } = market();
+    m.deposit(0, a, 0, 9.9);
+    for (let k = 0; k < 3; k++) expect(m.withdraw(0, a, 0, 3.3, w.prices)).toBe(true);
+    expect(m.supplyOf(a, 0)).toBe(0);
+  });
+  it("a borrow once the index has grown owes what was borrowed", () => {
+    const { w, m, a } = market();
+    m.deposit(0, a, 0, 10);
+    m.accrue(0);
+    m.accrue(MS_PER_YEAR);
+    expect(m.borrowIndex[1]).toBeGreaterThan(1.03); // USDC borrows at ≥ 3.5 %
+    expect(m.borrow(MS_PER_YEAR, a, 1, 1000, w.prices)).toBe(true);
+    expect(m.debtOf(a, 1)).toBeCloseTo(1000, 9);
+  });
+  it("pool liquidity: USDC's 1 M supplied at U 90 % leaves 100 000, then 95 000 after a 5 000 borrow", () => {
+    const { w, m, a } = market();
+    expect(m.available(1)).toBeCloseTo(1e5, 6);
+    m.deposit(0, a, 0, 10);
+    m.borrow(0, a, 1, 5000, w.prices);
+    expect(m.available(1)).toBeCloseTo(95000, 6);
+  });
 });
 
 describe("empty liquidation requests", () => {
@@ -147,11 +181,35 @@ describe("empty liquidation requests", () => {
     const v30 = underwater({ closeFactorRule: "v3.0" });
     expect(v30.m.preview(v30.b, 1, 0, 15500, v30.w.prices, v30.liq).code).toBe(LiqCode.done);
   });
-  it("the treasury's fee stays supplied: the pool loses only the liquidator's part", () => {
+  for (const grown of [false, true]) {
+    it(`the treasury's fee stays supplied${grown ? " at a grown index" : ""}: the pool loses only the liquidator's part`, () => {
+      const { w, m, b, liq } = underwater();
+      const t = grown ? MS_PER_YEAR : 1;
+      if (grown) {
+        m.accrue(0);
+        m.accrue(t);
+        expect(m.supplyIndex[0]).toBeGreaterThan(1.005);
+      }
+      const before = m.poolSupply[0]! * m.supplyIndex[0]!;
+      const o = m.liquidate(t, b, 1, 0, 1e9, w.prices, liq);
+      expect(o.fee).toBeGreaterThan(0);
+      // a pool of 1e9 WETH: the check is to 1e-5 of a unit
+      expect(m.poolSupply[0]! * m.supplyIndex[0]!).toBeCloseTo(before - o.toLiquidator, 5);
+    });
+  }
+  it("8 000 USDC repaid for WETH at 1 800: seizes 4.6667 WETH (8 400 USD), bonus 400, fee 40 USD, HF 0.996", () => {
     const { w, m, b, liq } = underwater();
-    const before = m.poolSupply[0]! * m.supplyIndex[0]!;
-    const o = m.liquidate(1, b, 1, 0, 1e9, w.prices, liq);
-    expect(o.fee).toBeGreaterThan(0);
-    expect(m.poolSupply[0]! * m.supplyIndex[0]!).toBeCloseTo(before - o.toLiquidator, 9);
+    const hfAfter = (10 * 1800 * 0.83 - 8400 * 0.83) / 8000;
+    expect(m.preview(b, 1, 0, 8000, w.prices, liq).hfAfter).toBeCloseTo(hfAfter, 12);
+    const o = m.liquidate(1, b, 1, 0, 8000, w.prices, liq);
+    expect(o.code).toBe(LiqCode.done);
+    expect(o.seized).toBeCloseTo((8000 / 1800) * 1.05, 12);
+    expect(o.bonusQuote).toBeCloseTo(400, 9); // 8 400 − 8 000
+    expect(o.hfAfter).toBeCloseTo(hfAfter, 12);
+    const [ev] = eventRows(w.events, EventType.liquidation);
+    expect(ev?.["collateralSeized"]).toBeCloseTo(8400, 9);
+    expect(ev?.["protocolFee"]).toBeCloseTo((8400 - 8000) * 0.1, 9); // 10 % of the bonus
+    expect(ev?.["debtRepaid"]).toBeCloseTo(8000, 9);
+    w.ledger.check("weth collateral");
   });
 });
