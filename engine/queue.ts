@@ -54,9 +54,20 @@ export class EventQueue {
 
   /** Schedules an event; `time` must be an integer number of ms, `phase` in 0…15. */
   push(time: number, phase: number, kind: number, payload = 0): void {
+    this.pushKeyed(time * 16 + phase, this.nextSeq++, kind, payload);
+  }
+
+  /**
+   * The next sequence number, for an event kept outside the queue (engine/sim/path-runner.ts keeps
+   * one strategy timer aside) that must still order against the queue's events as if pushed now.
+   */
+  takeSeq(): number {
+    return this.nextSeq++;
+  }
+
+  /** Schedules an event under a packed key (`packKey`) and a sequence number from `takeSeq`. */
+  pushKeyed(k: number, sq: number, kind: number, payload: number): void {
     if (this.n === this.key.length) this.grow();
-    const k = time * 16 + phase;
-    const sq = this.nextSeq++;
     const K = this.key;
     const S = this.seq;
     let i = this.n++;
@@ -118,6 +129,11 @@ export class EventQueue {
     if (this.n === 0) return Number.POSITIVE_INFINITY;
     const k0 = this.key[0] as number;
     return Math.floor(k0 / 16);
+  }
+
+  /** Sequence number of the earliest event, or +∞ when empty. */
+  peekSeq(): number {
+    return this.n === 0 ? Number.POSITIVE_INFINITY : (this.seq[0] as number);
   }
 
   /** Packed (time, phase) key of the earliest event, or +∞ when empty. */

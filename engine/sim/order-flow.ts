@@ -51,7 +51,7 @@ export class OrderFlow {
     if (n === 0) return;
     this.n = 0;
     const r = this.r;
-    const inline = r.q.peekKey() > packKey(r.t, Phase.execution);
+    const inline = r.nextEventKey() > packKey(r.t, Phase.execution);
     for (let k = 0; k < n; k++) {
       const slot = this.immediate[k] as number;
       if (inline) executeOrder(r, slot, this.exec);

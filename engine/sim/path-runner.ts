@@ -110,6 +110,16 @@ export class PathRunner {
   private stressAt = -1;
   private ended = false;
   private stress = 0;
+  /**
+   * One strategy timer kept out of the heap: a strategy re-arms its timer every few steps, and
+   * holding the earliest one here saves a heap push and pop each time. It orders against the heap
+   * by (packed key, sequence), exactly as it would inside it; later timers wait in the heap.
+   * `timerKey` is +∞ when the slot is empty.
+   */
+  private timerKey = Number.POSITIVE_INFINITY;
+  private timerSeq = 0;
+  private timerAt = 0;
+  private timerTag = 0;
 
   constructor(
     readonly cfg: SimConfig,
@@ -208,12 +218,29 @@ export class PathRunner {
   /** A strategy timer: `onTimer(tag)` after `delayMs` (dropped past the horizon). */
   timer(delayMs: number, tag: number): void {
     const at = this.t + Math.ceil(delayMs);
-    if (at < this.endMs) this.q.push(at, Phase.strategy, Kind.timer, tag);
+    if (!(at < this.endMs)) return;
+    const key = packKey(at, Phase.strategy);
+    const seq = this.q.takeSeq();
+    if (key < this.timerKey) {
+      // The new timer is the earliest: the one held so far (if any) joins the heap.
+      if (this.timerKey !== Number.POSITIVE_INFINITY)
+        this.q.pushKeyed(this.timerKey, this.timerSeq, Kind.timer, this.timerTag);
+      this.timerKey = key;
+      this.timerSeq = seq;
+      this.timerAt = at;
+      this.timerTag = tag;
+    } else this.q.pushKeyed(key, seq, Kind.timer, tag);
+  }
+
+  /** Packed (time, phase) key of the earliest pending event of the heap and the held timer. */
+  nextEventKey(): number {
+    return Math.min(this.timerKey, this.q.peekKey());
   }
 
   private resetState(): void {
     this.pathSerial++;
     this.q.clear();
+    this.timerKey = Number.POSITIVE_INFINITY;
     this.book.reset();
     const b = this.book;
     b.venues.reset(b.ledger, this.log, b.wallet, this.cfg.execution.impact, this.cfg.grid.startMs);
@@ -282,13 +309,21 @@ export class PathRunner {
       const tickKey = packKey(this.nextTickMs, Phase.market);
       const oracleKey = packKey(this.nextOracleMs, Phase.oracle);
       const heapKey = q.peekKey();
-      if (tickKey <= oracleKey && tickKey <= heapKey) {
+      const tk = this.timerKey;
+      const held =
+        tk < heapKey || (tk === heapKey && tk !== Number.POSITIVE_INFINITY && this.timerSeq < q.peekSeq());
+      const eventKey = held ? tk : heapKey;
+      if (tickKey <= oracleKey && tickKey <= eventKey) {
         if (tickKey === Number.POSITIVE_INFINITY) break;
         this.t = this.nextTickMs;
         this.onTick();
-      } else if (oracleKey <= heapKey) {
+      } else if (oracleKey <= eventKey) {
         this.t = this.nextOracleMs;
         this.onOracle();
+      } else if (held) {
+        this.t = this.timerAt;
+        this.timerKey = Number.POSITIVE_INFINITY;
+        (h[Kind.timer] as (p: number) => void)(this.timerTag);
       } else {
         q.pop();
         this.t = q.popTime;

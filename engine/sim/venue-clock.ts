@@ -29,7 +29,7 @@ export class VenueClock {
    */
   checkAfterOracle(): void {
     const r = this.r;
-    if (r.q.peekKey() < packKey(r.t, Phase.liquidation)) {
+    if (r.nextEventKey() < packKey(r.t, Phase.liquidation)) {
       this.scheduleLiquidation(r.t);
     } else if (r.book.venues.watched && r.t > this.liqAt) {
       this.liqAt = r.t;
