@@ -95,7 +95,7 @@ describe("markets", () => {
     it(`a market on ${asset} (not in the ledger, or the quote) is refused, naming it and the assets allowed`, () => {
       let err: unknown;
       try {
-        build(perpLinearKind, { markets: { [asset]: {} } }, world(["BTC", "USDC"]), "perp");
+        build(perpLinearKind, { markets: { [asset]: {} } }, world(["BTC", "ETH", "USDC"]), "perp");
       } catch (e) {
         err = e;
       }
@@ -104,7 +104,7 @@ describe("markets", () => {
         {
           code: "unknown_asset",
           path: `venues.perp.markets.${asset}`,
-          message: `found a market on "${asset}"; allowed: an asset of the market (BTC)`,
+          message: `found a market on "${asset}"; allowed: an asset of the market (BTC, ETH)`,
         },
       ]);
     });
