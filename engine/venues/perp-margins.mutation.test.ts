@@ -46,6 +46,7 @@ describe("tier tables", () => {
     ["without MMRs", { tierFloors: [0, 5e4], tierImf: [0.02, 0.04] }],
     ["with one MMR too few", { ...TIERS, tierMmr: [0.01] }],
     ["with one IMF too few", { ...TIERS, tierImf: [0.02] }],
+    ["empty", { tierFloors: [], tierMmr: [], tierImf: [] }],
   ] as const) {
     it(`${what}: refused once, as incomplete`, () => {
       expect(msgs(over)).toEqual([["perp", TOGETHER]]);
