@@ -12,11 +12,11 @@ import { EventQueue, Phase, packKey } from "../queue.js";
 import { type Rng, streamFor } from "../rng.js";
 import type { Strategy, StrategyView } from "../strategy.js";
 import { MS_PER_HOUR, yearFraction } from "../units.js";
-import { readGreeks } from "./account-state.js";
 import { Book } from "./book.js";
 import { expireBookOption } from "./book-options.js";
 import { accrueCash } from "./cash.js";
 import type { SimConfig } from "./config.js";
+import { HeldTimer } from "./held-timer.js";
 import { ImpliedVols } from "./implied-vols.js";
 import { Intents } from "./intents.js";
 import type { LiquidationContext } from "./liquidation-metrics.js";
@@ -29,6 +29,7 @@ import type { PathMetrics } from "./path-metrics.js";
 import { optionMarks, writePathResults } from "./path-results.js";
 import { PathTrack } from "./path-track.js";
 import type { SeriesLog } from "./series.js";
+import { pushSeriesRow } from "./series-row.js";
 import { RunnerSink } from "./sink.js";
 import { Transfers } from "./transfers.js";
 import { Triggers } from "./triggers.js";
@@ -110,16 +111,8 @@ export class PathRunner {
   private stressAt = -1;
   private ended = false;
   private stress = 0;
-  /**
-   * One strategy timer kept out of the heap: a strategy re-arms its timer every few steps, and
-   * holding the earliest one here saves a heap push and pop each time. It orders against the heap
-   * by (packed key, sequence), exactly as it would inside it; later timers wait in the heap.
-   * `timerKey` is +∞ when the slot is empty.
-   */
-  private timerKey = Number.POSITIVE_INFINITY;
-  private timerSeq = 0;
-  private timerAt = 0;
-  private timerTag = 0;
+  /** The earliest strategy timer, kept beside the heap (./held-timer.ts). */
+  private readonly held: HeldTimer;
 
   constructor(
     readonly cfg: SimConfig,
@@ -135,6 +128,7 @@ export class PathRunner {
     this.marketL = new Float64Array(n + 1);
     this.oracleL = new Float64Array(n + 1);
     this.clock = new VenueClock(this);
+    this.held = new HeldTimer(this.q, Kind.timer);
     this.orders = new OrderBook(n);
     this.flow = new OrderFlow(this);
     this.track = new PathTrack(n, cfg.options.length, cfg.impliedVol?.some((s) => s !== null) ?? false);
@@ -218,29 +212,18 @@ export class PathRunner {
   /** A strategy timer: `onTimer(tag)` after `delayMs` (dropped past the horizon). */
   timer(delayMs: number, tag: number): void {
     const at = this.t + Math.ceil(delayMs);
-    if (!(at < this.endMs)) return;
-    const key = packKey(at, Phase.strategy);
-    const seq = this.q.takeSeq();
-    if (key < this.timerKey) {
-      // The new timer is the earliest: the one held so far (if any) joins the heap.
-      if (this.timerKey !== Number.POSITIVE_INFINITY)
-        this.q.pushKeyed(this.timerKey, this.timerSeq, Kind.timer, this.timerTag);
-      this.timerKey = key;
-      this.timerSeq = seq;
-      this.timerAt = at;
-      this.timerTag = tag;
-    } else this.q.pushKeyed(key, seq, Kind.timer, tag);
+    if (at < this.endMs) this.held.set(at, tag);
   }
 
   /** Packed (time, phase) key of the earliest pending event of the heap and the held timer. */
   nextEventKey(): number {
-    return Math.min(this.timerKey, this.q.peekKey());
+    return Math.min(this.held.key, this.q.peekKey());
   }
 
   private resetState(): void {
     this.pathSerial++;
     this.q.clear();
-    this.timerKey = Number.POSITIVE_INFINITY;
+    this.held.clear();
     this.book.reset();
     const b = this.book;
     b.venues.reset(b.ledger, this.log, b.wallet, this.cfg.execution.impact, this.cfg.grid.startMs);
@@ -309,10 +292,8 @@ export class PathRunner {
       const tickKey = packKey(this.nextTickMs, Phase.market);
       const oracleKey = packKey(this.nextOracleMs, Phase.oracle);
       const heapKey = q.peekKey();
-      const tk = this.timerKey;
-      const held =
-        tk < heapKey || (tk === heapKey && tk !== Number.POSITIVE_INFINITY && this.timerSeq < q.peekSeq());
-      const eventKey = held ? tk : heapKey;
+      const held = this.held.first(heapKey);
+      const eventKey = held ? this.held.key : heapKey;
       if (tickKey <= oracleKey && tickKey <= eventKey) {
         if (tickKey === Number.POSITIVE_INFINITY) break;
         this.t = this.nextTickMs;
@@ -321,9 +302,8 @@ export class PathRunner {
         this.t = this.nextOracleMs;
         this.onOracle();
       } else if (held) {
-        this.t = this.timerAt;
-        this.timerKey = Number.POSITIVE_INFINITY;
-        (h[Kind.timer] as (p: number) => void)(this.timerTag);
+        this.t = this.held.take();
+        (h[Kind.timer] as (p: number) => void)(this.held.tag);
       } else {
         q.pop();
         this.t = q.popTime;
@@ -370,23 +350,7 @@ export class PathRunner {
     if (m < this.minMargin) this.minMargin = m;
     const sampled = sample && this.path < this.cfg.record.seriesPaths;
     this.track.observe(b, this.prices, this.marketL, this.t, sampled);
-    if (sampled) {
-      const s = this.prices[0] as number;
-      this.series.push(
-        this.path,
-        this.t,
-        {
-          price: s,
-          oracle: this.oracle.price[0] as number,
-          equity: eq,
-          perpQty: b.perpQty(0),
-          spotQty: b.spotQty(0),
-          iv: this.ivs.atm(0),
-        },
-        readGreeks(b, 0, s, this.t, this.track.greeks),
-        this.track.state,
-      );
-    }
+    if (sampled) pushSeriesRow(this, this.series, eq);
   }
 
   /** Applies every oracle publication landed by now, on every asset. */
