@@ -11,7 +11,7 @@ import { InputError } from "../engine/errors.js";
 import { prepareOutRoot } from "../reports/out-root.js";
 import { modelStepWarnings } from "../scenarios/schema/model-steps.js";
 import { MAX_PATHS } from "../scenarios/schema/sections.js";
-import { BlockStore, blocksOf } from "./block-store.js";
+import { BlockStore } from "./block-store.js";
 import { clockGrid } from "./compile.js";
 import { onInterrupt, resumeHint } from "./interrupt.js";
 import { machineLimits, parseByteSize } from "./limits.js";
@@ -20,7 +20,7 @@ import { checkOutPath } from "./out-path.js";
 import { blameOverrides, collect } from "./overrides.js";
 import { progressBar } from "./progress.js";
 import { checkResources } from "./resources.js";
-import { BlockGate, runBlocks, storedSource } from "./run-range.js";
+import { runWhileWriting } from "./run-range.js";
 import { prepareRun } from "./run-setup.js";
 import { parseShard, type Shard, shardRange } from "./shard.js";
 import { resetWarnings, warn, warnings } from "./warnings.js";
@@ -120,28 +120,32 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
   const bar = progressBar(to - from, flags.quiet === true);
   const pool = await blockPool(flags.workers ?? defaultWorkers());
   const stop = onInterrupt("run");
-  // The blocks start first; the folder is written while they run, each block streamed once it is
-  // on disk, and published as one atomic step once all are (reports/run-folder); the blocks go
-  // only once it is. The writer's signal guard takes over from `stop`'s once its temporary folder
-  // exists. DuckDB loads with the writer, only for the commands that write (fast start-up), and
-  // while the worker threads already run.
-  const gate = new BlockGate(blocksOf(from, to).length);
-  const running = runBlocks(run, from, to, pool, bar, store, gate);
-  running.catch(() => undefined); // awaited below
-  let writing: Promise<string> | undefined;
+  // The folder is written while the blocks run, each block streamed once it is on disk, and
+  // published as one atomic step once all are (reports/run-folder); the blocks go only once it is.
+  // The writer's signal guard takes over from `stop`'s once its temporary folder exists. DuckDB
+  // loads with the writer, only for the commands that write (fast start-up), and while the worker
+  // threads already run.
+  let written: Promise<string>;
   try {
-    const { writeRunFolderFrom } = await import("../reports/run-folder.js");
-    const source = storedSource(run, from, to, store, () => shardInfo(shard, from, to), gate);
-    writing = writeRunFolderFrom(flags.out, name, source, {
-      quantiles: s.report.quantiles,
-      overwrite: flags.overwrite === true,
-      interruptNote: `run: the finished blocks are in ${store.dir}; ${resumeHint()}`,
-      onGuarded: stop,
-    });
-    writing.catch(() => undefined); // awaited below; a write that fails early waits for the run
-    await running;
+    ({ written } = await runWhileWriting(
+      run,
+      from,
+      to,
+      pool,
+      bar,
+      store,
+      () => shardInfo(shard, from, to),
+      async (source) => {
+        const { writeRunFolderFrom } = await import("../reports/run-folder.js");
+        return writeRunFolderFrom(flags.out, name, source, {
+          quantiles: s.report.quantiles,
+          overwrite: flags.overwrite === true,
+          interruptNote: `run: the finished blocks are in ${store.dir}; ${resumeHint()}`,
+          onGuarded: stop,
+        });
+      },
+    ));
   } catch (e) {
-    await writing?.catch(() => undefined); // it stops at the first block missing, removing its folder
     if (existsSync(store.dir))
       process.stderr.write(
         `run: finished blocks are kept in ${store.dir}; the same command with --resume skips them\n`,
@@ -152,7 +156,7 @@ export async function runScenario(file: string | undefined, flags: RunFlags): Pr
     bar.stop();
     await pool.close();
   }
-  const dir = await writing;
+  const dir = await written;
   await store.remove();
   return dir;
 }

@@ -1,10 +1,11 @@
 /**
  * Runs paths `[from, to)` of a prepared run on a pool of worker threads, in blocks (`blocksOf`, a
  * function of the range alone, never of the worker count).
- * - `runBlocks` keeps each finished block on disk (cli/block-store.ts), skips blocks already
- *   there (`--resume`), and holds no block in memory once it is saved; `storedSource` then reads
- *   them back one at a time, in path order, for the streamed run-folder writer
- *   (reports/run-folder.ts `writeRunFolderFrom`). Memory therefore stays flat in the path count.
+ * - `runWhileWriting` keeps each finished block on disk (cli/block-store.ts), skips blocks
+ *   already there (`--resume`), and holds no block in memory once it is saved; meanwhile the
+ *   streamed run-folder writer (reports/run-folder.ts `writeRunFolderFrom`) reads them back one at
+ *   a time, in path order, each as soon as it is saved. Memory therefore stays flat in the path
+ *   count.
  * - `runRange` returns every block merged in memory (engine/sim/merge-outputs.ts), as one runner
  *   would have produced them: for benches and tests of small runs.
  */
@@ -23,7 +24,7 @@ import type { BlockPool } from "./workers.js";
  * Runs every block of `[from, to)` not already in `store`, saving each there as it finishes;
  * `gate`, when given, learns of each block as soon as it is on disk (saved now or before).
  */
-export async function runBlocks(
+async function runBlocks(
   run: PreparedRun,
   from: number,
   to: number,
@@ -45,11 +46,42 @@ export async function runBlocks(
 }
 
 /**
+ * Runs the blocks of `[from, to)` into `store` and, alongside, `write`s the run folder from them,
+ * each block streamed as soon as it is on disk. Resolves once every block is, with the write still
+ * going on in `written` (so a caller can release its workers first); when the run fails, the write
+ * is stopped first (it ends at the first block missing, removing its temporary folder).
+ */
+export async function runWhileWriting<T>(
+  run: PreparedRun,
+  from: number,
+  to: number,
+  pool: BlockPool,
+  bar: Progress,
+  store: BlockStore,
+  extra: Record<string, unknown> | (() => Record<string, unknown>),
+  write: (source: RunSource) => Promise<T>,
+): Promise<{ readonly written: Promise<T> }> {
+  const gate = new BlockGate(blocksOf(from, to).length);
+  const running = runBlocks(run, from, to, pool, bar, store, gate);
+  running.catch(() => undefined); // awaited below
+  let writing: Promise<T> | undefined;
+  try {
+    writing = write(storedSource(run, from, to, store, extra, gate));
+    writing.catch(() => undefined); // the caller awaits it; a write that fails early waits for the run
+    await running;
+  } catch (e) {
+    await writing?.catch(() => undefined);
+    throw e;
+  }
+  return { written: writing };
+}
+
+/**
  * Lets the run-folder writer follow the blocks while they run: `storedSource` reads block i once
  * it is on disk, so the tables are streamed while later blocks still compute and only the summary
  * and reports are left for the end (on several workers, the main thread is otherwise idle then).
  */
-export class BlockGate {
+class BlockGate {
   private readonly waits: { promise: Promise<void>; open: () => void; fail: (e: unknown) => void }[];
 
   constructor(count: number) {
@@ -101,7 +133,7 @@ export async function runRange(
  * dropped one at a time (each once `gate` says it is on disk); the manifest counts the events and
  * postings of all of them, with `extra` (or what it returns, asked for at the end).
  */
-export function storedSource(
+function storedSource(
   run: PreparedRun,
   from: number,
   to: number,

@@ -22,11 +22,11 @@ import { canonical } from "../reports/summary.js";
 import { recommendationOf, withVerdicts } from "../reports/sweep-recommend.js";
 import { renderSweepReports } from "../reports/sweep-report.js";
 import type { ColumnTable } from "../reports/types.js";
-import { BlockStore, blocksOf } from "./block-store.js";
+import { BlockStore } from "./block-store.js";
 import type { Progress } from "./progress.js";
 import { progressBar } from "./progress.js";
 import { scenarioHash, VERSION } from "./results.js";
-import { BlockGate, runBlocks, storedSource } from "./run-range.js";
+import { runWhileWriting } from "./run-range.js";
 import { type PreparedRun, scenarioFileOf } from "./run-setup.js";
 import { type Shard, shardRange } from "./shard.js";
 import type { SweepPoint } from "./sweep-plan.js";
@@ -165,19 +165,17 @@ async function runPoint(
   const store = new BlockStore(join(dir, `.${folder}.blocks`), JSON.stringify({ spec: run.spec, from, to }));
   await store.check(true, "sweep point");
   // The point's folder is written while its blocks run, as `ballast run` does (cli/run-command.ts).
-  const gate = new BlockGate(blocksOf(from, to).length);
-  const source = storedSource(run, from, to, store, shardInfo, gate);
-  const writing = writeRunFolderFrom(dir, folder, source, {
-    quantiles: run.loaded.scenario.report.quantiles,
-  });
-  writing.catch(() => undefined); // awaited below
-  try {
-    await runBlocks(run, from, to, pool, progressBar(0, true), store, gate);
-  } catch (e) {
-    await writing.catch(() => undefined); // it stops at the first block missing, removing its folder
-    throw e;
-  }
-  await writing;
+  const { written } = await runWhileWriting(
+    run,
+    from,
+    to,
+    pool,
+    progressBar(0, true),
+    store,
+    shardInfo,
+    (source) => writeRunFolderFrom(dir, folder, source, { quantiles: run.loaded.scenario.report.quantiles }),
+  );
+  await written;
   await store.remove();
 }
 
